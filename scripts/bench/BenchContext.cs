@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace OrganoidBiomarkers.Bench;
+
+/// <summary>Paths and helpers shared by the benchmarks.</summary>
+public sealed class BenchContext
+{
+    public required string DataMirror { get; init; }
+    public required string WorkDir { get; init; }
+    public bool Quick { get; init; }
+
+    /// <summary>The folder of the reference scripts copied beside the bench binary.</summary>
+    public static string ReferenceDir => Path.Combine(AppContext.BaseDirectory, "reference");
+
+    public string Mirror(string relative)
+    {
+        var path = Path.Combine(DataMirror, relative);
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: mirror file missing (set --data-mirror or DATA_MIRROR)");
+        return path;
+    }
+
+    /// <summary>Runs an external reference command; returns its wall time. Throws with its stderr on failure.</summary>
+    public static double TimeProcess(string fileName, params string[] args)
+    {
+        var psi = new ProcessStartInfo(fileName) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        var sw = Stopwatch.StartNew();
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        sw.Stop();
+        if (p.ExitCode != 0)
+            throw new InvalidOperationException($"{fileName} {string.Join(' ', args)} exited {p.ExitCode}: {stderr.Result}");
+        return sw.Elapsed.TotalSeconds;
+    }
+
+    public static double Time(Action action)
+    {
+        var sw = Stopwatch.StartNew();
+        action();
+        return sw.Elapsed.TotalSeconds;
+    }
+}
