@@ -27,6 +27,8 @@ public sealed record TsvTable(IReadOnlyList<string> Columns, IReadOnlyList<IRead
         new(columns.Select(c => c.Column).ToArray(),
             items.Select(it => (IReadOnlyList<string>)columns.Select(c => Cell(c.Value(it))).ToArray()).ToArray());
 
+    public void Write(string path) => TsvFiles.Write(path, this);
+
     public string ToTsv()
     {
         var sb = new StringBuilder();
@@ -48,5 +50,30 @@ public sealed record TsvTable(IReadOnlyList<string> Columns, IReadOnlyList<IRead
     {
         int i = ColumnIndex(column);
         return Rows.Select(r => r[i]);
+    }
+}
+
+/// <summary>Reading and writing result tables (the files later stages and the report read).</summary>
+public static class TsvFiles
+{
+    public static void Write(string path, TsvTable table)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, table.ToTsv(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+    }
+
+    public static TsvTable Read(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        if (lines.Length == 0) throw new InputException(path, 0, "empty table", "rerun the stage that writes it");
+        var header = lines[0].Split('\t');
+        var rows = new List<IReadOnlyList<string>>();
+        for (int i = 1; i < lines.Length; i++)
+        {
+            var f = lines[i].Split('\t');
+            if (f.Length != header.Length) throw new InputException(path, i + 1, $"{f.Length} fields where the header has {header.Length}", "rerun the stage that writes it");
+            rows.Add(f);
+        }
+        return new TsvTable(header, rows);
     }
 }

@@ -1,0 +1,71 @@
+using OrganoidBiomarkers.Common;
+
+namespace OrganoidBiomarkers.Data;
+
+/// <summary>The joins that define the study's cohorts; each step logs its counts.</summary>
+public static class Cohorts
+{
+    /// <summary>Organoids with both an expression profile and a response to the drug.</summary>
+    public static IReadOnlyList<string> OrganoidsWithResponse(ExpressionMatrix expression, IReadOnlyList<OrganoidResponse> responses, string drug, CountLog log)
+    {
+        var withResponse = responses.Select(r => r.Organoid).ToHashSet(StringComparer.Ordinal);
+        var both = expression.Samples.Where(withResponse.Contains).Order(StringComparer.Ordinal).ToList();
+        var notScreened = expression.Samples.Where(s => !withResponse.Contains(s)).ToList();
+        var noExpression = withResponse.Where(o => expression.SampleIndex(o) < 0).Order(StringComparer.Ordinal).ToList();
+        log.Record($"organoids with expression and {drug} response", expression.SampleCount, both.Count,
+            $"{responses.Count} organoids screened with {drug}; expressed but not screened: {List(notScreened)}; screened without expression: {List(noExpression)}");
+        return both;
+    }
+
+    /// <summary>Patients with at least one drug record that normalises to <paramref name="drug"/> (a DrugBank common name).</summary>
+    public static IReadOnlyList<string> TreatedWith(IReadOnlyList<DrugRecord> records, DrugNames names, string drug, CountLog log)
+    {
+        var target = drug.ToUpperInvariant();
+        var matched = records.Where(r => names.Normalise(r.DrugName).Contains(target)).ToList();
+        var patients = matched.Select(r => r.Patient).Distinct().Order(StringComparer.Ordinal).ToList();
+        var spellings = matched.Select(r => r.DrugName).Distinct().Order(StringComparer.Ordinal);
+        log.Record($"patients treated with {target} ({names.Rule} rule)", records.Select(r => r.Patient).Distinct().Count(), patients.Count,
+            $"{matched.Count} of {records.Count} drug records match; spellings: {string.Join(", ", spellings)}");
+        return patients;
+    }
+
+    /// <summary>Patients of a group that have a usable survival record; members carry days and event.</summary>
+    public static IReadOnlyList<CohortMember> WithSurvival(IReadOnlyList<string> patients, IReadOnlyList<SurvivalRecord> survival, string step, CountLog log)
+    {
+        var byPatient = survival.ToDictionary(s => s.Patient, StringComparer.Ordinal);
+        var members = patients.Where(byPatient.ContainsKey)
+            .Select(p => new CohortMember(p, byPatient[p].Days, byPatient[p].Event)).ToList();
+        log.Record(step, patients.Count, members.Count, $"joined on patient barcode with {survival.Count} survival records ({survival.FirstOrDefault()?.Source ?? "none"})");
+        return members;
+    }
+
+    /// <summary>Members whose patient UUID has a file in the GDC metadata (the authors' expression files).</summary>
+    public static IReadOnlyList<CohortMember> WithGdcFile(IReadOnlyList<CohortMember> members, IReadOnlyList<ClinicalPatient> patients,
+        IReadOnlyList<GdcFile> files, string step, CountLog log)
+    {
+        var uuid = patients.Where(p => p.PatientUuid is not null).ToDictionary(p => p.Patient, p => p.PatientUuid!, StringComparer.Ordinal);
+        var cases = files.Select(f => f.CaseId).ToHashSet(StringComparer.Ordinal);
+        var kept = members.Where(m => uuid.TryGetValue(m.Id, out var u) && cases.Contains(u)).ToList();
+        log.Record(step, members.Count, kept.Count, $"patient UUID (bcr_patient_uuid) matched to case_id of {files.Count} GDC files");
+        return kept;
+    }
+
+    /// <summary>Patients of the cohort that have at least one sample in an expression source (by 12-character patient barcode).</summary>
+    public static int Coverage(IReadOnlyList<string> patients, IEnumerable<string> sampleBarcodes)
+    {
+        var covered = sampleBarcodes.Select(s => TcgaBarcode.TryParse(s, out var b) ? b.Patient : null).Where(p => p is not null).ToHashSet(StringComparer.Ordinal);
+        return patients.Count(covered.Contains);
+    }
+
+    /// <summary>Patients of a project with survival who are NOT in the treated set (the negative-control arm).</summary>
+    public static IReadOnlyList<CohortMember> NotTreated(IReadOnlyList<SurvivalRecord> survival, IReadOnlyCollection<string> treated, string step, CountLog log)
+    {
+        var set = treated.ToHashSet(StringComparer.Ordinal);
+        var members = survival.Where(s => !set.Contains(s.Patient)).OrderBy(s => s.Patient, StringComparer.Ordinal)
+            .Select(s => new CohortMember(s.Patient, s.Days, s.Event)).ToList();
+        log.Record(step, survival.Count, members.Count, $"{survival.Count - members.Count} treated patient(s) removed");
+        return members;
+    }
+
+    private static string List(IReadOnlyList<string> items) => items.Count == 0 ? "none" : string.Join(", ", items);
+}

@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using OrganoidBiomarkers.Common;
+
+namespace OrganoidBiomarkers.Data;
+
+/// <summary>Where a resolved input came from.</summary>
+public enum InputSource { Mirror, Cache, Download }
+
+/// <summary>A verified local copy of one manifest input.</summary>
+public sealed record ResolvedInput(ManifestEntry Entry, string Path, InputSource Source);
+
+/// <summary>
+/// Resolves manifest inputs to verified local files: first the git-ignored cache (data/cache), then the mirror folder,
+/// then a download from the origin URL into the cache. The sha256 is checked in every case; a mismatch is refused.
+/// </summary>
+public sealed class DataStore
+{
+    private readonly Dictionary<string, ManifestEntry> _entries;
+    private readonly Dictionary<string, ResolvedInput> _resolved = new(StringComparer.Ordinal);
+    private readonly HttpClient? _http;
+    private readonly Action<string> _log;
+
+    public string? Mirror { get; }
+    public string CacheDir { get; }
+    public IReadOnlyList<ManifestEntry> Entries { get; }
+
+    /// <param name="http">Null: no downloads (offline); inputs must be in the mirror or cache.</param>
+    public DataStore(IReadOnlyList<ManifestEntry> entries, string? mirror, string cacheDir, HttpClient? http, Action<string>? log = null)
+    {
+        Entries = entries;
+        _entries = entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        Mirror = mirror;
+        CacheDir = cacheDir;
+        _http = http;
+        _log = log ?? (_ => { });
+    }
+
+    public ManifestEntry Entry(string id) =>
+        _entries.TryGetValue(id, out var e) ? e : throw new ArgumentException($"'{id}' is not in the data manifest (ids: {string.Join(", ", _entries.Keys.Order(StringComparer.Ordinal))})");
+
+    /// <summary>True when the input can be had here (mirror, cache, or downloadable from its origin).</summary>
+    public bool IsAvailable(string id)
+    {
+        var e = Entry(id);
+        if (e.Fetch == FetchMode.NotAvailable) return false;
+        if (File.Exists(Path.Combine(CacheDir, e.File))) return true;
+        if (Mirror is not null && File.Exists(Path.Combine(Mirror, e.File))) return true;
+        return e.Fetch == FetchMode.Direct && _http is not null;
+    }
+
+    /// <summary>The verified local path of an input (see <see cref="Resolve"/>).</summary>
+    public string PathOf(string id) => Resolve(id).Path;
+
+    public ResolvedInput Resolve(string id)
+    {
+        if (_resolved.TryGetValue(id, out var done)) return done;
+        var e = Entry(id);
+        if (e.Fetch == FetchMode.NotAvailable)
+            throw new DataUnavailableException(id, $"input '{id}' ({e.Content}) is not available to this project: {e.Origin}. Stages that need it report it as missing.");
+
+        ResolvedInput? result = null;
+        var cached = Path.Combine(CacheDir, e.File);
+        if (File.Exists(cached)) { Verify(e, cached); result = new(e, cached, InputSource.Cache); }
+        else if (Mirror is not null && File.Exists(Path.Combine(Mirror, e.File)))
+        {
+            var mirrored = Path.Combine(Mirror, e.File);
+            Verify(e, mirrored);
+            result = new(e, mirrored, InputSource.Mirror);
+        }
+        else if (e.Fetch == FetchMode.Direct && _http is not null)
+        {
+            Download(e, cached);
+            result = new(e, cached, InputSource.Download);
+        }
+        else
+        {
+            string where = Mirror is null ? "no mirror folder is set" : $"the mirror {Mirror} has no {e.File}";
+            string how = e.Fetch == FetchMode.MirrorOnly
+                ? "this file is an export of its origin and only a mirror has it: pass --data-mirror DIR (or set DATA_MIRROR) to a folder holding it"
+                : "pass --data-mirror DIR (or set DATA_MIRROR), or run with network access to download it from " + e.OriginUrl;
+            throw new DataUnavailableException(id, $"input '{id}' ({e.File}): {where}. Fix: {how}");
+        }
+        _log($"{id}: {result.Source.ToString().ToLowerInvariant()} {result.Path} (sha256 ok)");
+        _resolved[id] = result;
+        return result;
+    }
+
+    /// <summary>Refuses a file whose sha256 differs from the manifest's.</summary>
+    public static void Verify(ManifestEntry e, string path)
+    {
+        var actual = Sha256Of(path);
+        if (!string.Equals(actual, e.Sha256, StringComparison.Ordinal))
+        {
+            long size = new FileInfo(path).Length;
+            string sizeNote = e.Bytes is long expected && expected != size ? $", {size} bytes instead of {expected} (truncated or replaced?)" : "";
+            throw new InputException(path, 0,
+                $"sha256 is {actual} but data/manifest.tsv says {e.Sha256} for '{e.Id}'{sizeNote}",
+                $"restore the original file (origin: {e.OriginUrl}) or point --data-mirror at an unmodified mirror");
+        }
+    }
+
+    public static string Sha256Of(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    private void Download(ManifestEntry e, string target)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var partial = target + ".partial";
+        _log($"{e.Id}: downloading {e.OriginUrl}");
+        try
+        {
+            using (var response = _http!.GetAsync(e.OriginUrl, HttpCompletionOption.ResponseHeadersRead).GetAwaiter().GetResult())
+            {
+                if (!response.IsSuccessStatusCode)
+                    throw new DataUnavailableException(e.Id, $"input '{e.Id}': download of {e.OriginUrl} failed with HTTP {(int)response.StatusCode}. Fix: pass --data-mirror DIR with the file, or check the URL in data/manifest.tsv");
+                using var body = response.Content.ReadAsStream();
+                using var file = File.Create(partial);
+                body.CopyTo(file);
+            }
+            Verify(e, partial);
+            File.Move(partial, target, overwrite: true);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new DataUnavailableException(e.Id, $"input '{e.Id}': cannot download {e.OriginUrl} ({ex.Message}). Fix: pass --data-mirror DIR holding {e.File}");
+        }
+        finally
+        {
+            if (File.Exists(partial)) File.Delete(partial);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System.IO.Compression;
+using System.Text;
+using OrganoidBiomarkers.Common;
+
+namespace OrganoidBiomarkers.Data;
+
+/// <summary>One data row with its 1-based line number in the file (for error messages).</summary>
+public sealed record DelimitedRow(int Line, string[] Fields)
+{
+    public string this[int i] => Fields[i];
+}
+
+/// <summary>How a delimited file is laid out.</summary>
+public sealed record DelimitedOptions
+{
+    /// <summary>Lines after the header that are not data (TCGA biotabs repeat the header and add a CDE_ID line: 2).</summary>
+    public int SkipAfterHeader { get; init; }
+    /// <summary>RFC 4180 quoting (fields in double quotes may hold the separator, doubled quotes, and newlines).</summary>
+    public bool Quoted { get; init; }
+    /// <summary>Lines starting with this prefix before the header are skipped (e.g. '#' comments of gseapy outputs).</summary>
+    public string? CommentPrefix { get; init; }
+}
+
+/// <summary>A parsed delimited file: header, rows, and the path for error messages.</summary>
+public sealed class DelimitedTable
+{
+    public string Path { get; }
+    public IReadOnlyList<string> Header { get; }
+    public IReadOnlyList<DelimitedRow> Rows { get; }
+
+    internal DelimitedTable(string path, IReadOnlyList<string> header, IReadOnlyList<DelimitedRow> rows)
+    {
+        Path = path;
+        Header = header;
+        Rows = rows;
+    }
+
+    /// <summary>Column indices by name; a missing column is an error naming the file and the columns it has.</summary>
+    public IReadOnlyDictionary<string, int> RequireColumns(params string[] names)
+    {
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var n in names)
+        {
+            int i = Header.ToList().IndexOf(n);
+            if (i < 0) missing.Add(n); else map[n] = i;
+        }
+        if (missing.Count > 0)
+            throw new InputException(Path, 1, $"missing column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}; the header has {string.Join(", ", Header.Take(12).Select(h => $"'{h}'"))}{(Header.Count > 12 ? ", ..." : "")}",
+                "use the file named in data/manifest.tsv (is this the right file or an edited copy?)");
+        return map;
+    }
+
+    public int Column(string name) => RequireColumns(name)[name];
+}
+
+/// <summary>
+/// Strict reader of tab- or comma-separated files (gzip-compressed when the name ends in .gz). Every row must have as
+/// many fields as the header: a short last line (truncated file) or a stray separator is an error naming the line.
+/// </summary>
+public static class DelimitedFile
+{
+    public static DelimitedTable Read(string path, char separator, DelimitedOptions? options = null)
+    {
+        options ??= new DelimitedOptions();
+        using var reader = Open(path);
+        return Parse(reader, path, separator, options);
+    }
+
+    public static TextReader Open(string path)
+    {
+        if (!File.Exists(path)) throw new InputException(path, 0, "file does not exist", "check the path, or resolve it through the data manifest");
+        Stream stream = File.OpenRead(path);
+        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) stream = new GZipStream(stream, CompressionMode.Decompress);
+        return new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+    }
+
+    public static DelimitedTable Parse(TextReader reader, string path, char separator, DelimitedOptions options)
+    {
+        int line = 0;
+        string[]? header = null;
+        var rows = new List<DelimitedRow>();
+        int skip = options.SkipAfterHeader;
+        try
+        {
+            while (NextRecord(reader, separator, options.Quoted, ref line, path) is { } rec)
+            {
+                var (startLine, fields, raw) = rec;
+                if (header is null)
+                {
+                    if (options.CommentPrefix is not null && raw.StartsWith(options.CommentPrefix, StringComparison.Ordinal)) continue;
+                    if (raw.Length == 0) throw new InputException(path, startLine, "the header line is empty", "remove leading blank lines");
+                    header = fields;
+                    continue;
+                }
+                if (skip > 0) { skip--; continue; }
+                if (raw.Length == 0)
+                {
+                    // A blank line is allowed only at the very end of a file.
+                    if (reader.Peek() < 0) break;
+                    throw new InputException(path, startLine, "blank line inside the data", "remove the blank line (or the file was concatenated from pieces)");
+                }
+                if (fields.Length != header.Length)
+                    throw new InputException(path, startLine,
+                        $"{fields.Length} field(s) where the header has {header.Length}" + (reader.Peek() < 0 ? " (last line: is the file truncated?)" : ""),
+                        "restore the original file; if it was edited, check separators on this line");
+                rows.Add(new DelimitedRow(startLine, fields));
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputException(path, line, $"not a valid gzip stream ({e.Message})", "re-download the file; it is truncated or not gzip");
+        }
+        if (header is null) throw new InputException(path, 0, "the file is empty", "restore the original file");
+        if (skip > 0) throw new InputException(path, line, $"expected {options.SkipAfterHeader} extra header line(s) after the header", "is this a TCGA biotab file with its 3 header rows?");
+        return new DelimitedTable(path, header, rows);
+    }
+
+    private static (int Line, string[] Fields, string Raw)? NextRecord(TextReader reader, char sep, bool quoted, ref int line, string path)
+    {
+        string? first = reader.ReadLine();
+        if (first is null) return null;
+        line++;
+        int start = line;
+        if (!quoted || first.IndexOf('"') < 0) return (start, first.Split(sep), first);
+
+        // RFC 4180: quoted fields may contain separators, doubled quotes and newlines.
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var raw = new StringBuilder(first);
+        string text = first;
+        int i = 0;
+        bool inQuotes = false;
+        while (true)
+        {
+            if (i >= text.Length)
+            {
+                if (!inQuotes) { fields.Add(field.ToString()); break; }
+                string? next = reader.ReadLine();
+                if (next is null) throw new InputException(path, start, "a quoted field is not closed before the end of the file", "restore the original file (truncated?)");
+                line++;
+                field.Append('\n');
+                raw.Append('\n').Append(next);
+                text = next;
+                i = 0;
+                continue;
+            }
+            char c = text[i];
+            if (inQuotes)
+            {
+                if (c == '"')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i += 2; continue; }
+                    inQuotes = false;
+                }
+                else field.Append(c);
+                i++;
+            }
+            else if (c == '"' && field.Length == 0) { inQuotes = true; i++; }
+            else if (c == sep) { fields.Add(field.ToString()); field.Clear(); i++; }
+            else { field.Append(c); i++; }
+        }
+        return (start, fields.ToArray(), raw.ToString());
+    }
+}

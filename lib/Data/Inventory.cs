@@ -1,0 +1,69 @@
+using OrganoidBiomarkers.Common;
+
+namespace OrganoidBiomarkers.Data;
+
+/// <summary>One input as loaded: what it is, where it came from, and its shape after parsing with its reader.</summary>
+public sealed record InventoryRow(string Id, string File, string Role, string Status, string Source, int Rows, int Columns, string Unit, string PaperUsed);
+
+/// <summary>
+/// Loads every manifest input with its own reader (so a malformed file fails here, at stage 01) and reports its shape.
+/// Inputs the project does not have are listed with status 'missing'.
+/// </summary>
+public static class Inventory
+{
+    /// <summary>Reader per manifest id: returns (rows, columns, unit of a row).</summary>
+    private static readonly Dictionary<string, Func<string, CountLog, (int Rows, int Columns, string Unit)>> Readers = new(StringComparer.Ordinal)
+    {
+        ["crc_expression"] = (p, log) => Shape(ExpressionTables.Read(p, ExpressionTableLayout.OrganoidGeo, log)),
+        ["crc_drug_screen"] = (p, log) => (DrugScreen.ReadVanDeWetering(p, log).Measurements.Count, 7, "replicate IC50s"),
+        ["crc_median_response"] = (p, _) => (DrugScreen.ReadAuthorsMedians(p).Count, 3, "organoid x drug medians"),
+        ["blca_organoid_response"] = (p, _) => (OrganoidResponseTables.ReadLee2018(p).Count, 7, "line x drug AUCs"),
+        ["blca_organoid_gsm_map"] = (p, _) => (OrganoidResponseTables.ReadGsmMap(p).Count, 3, "GEO samples"),
+        ["authors_proximity_z"] = (p, _) => AuthorsProximityTable.Read(p) is var t ? (t.Pathways.Count, t.Drugs.Count, "pathways x drugs") : default,
+        ["drug_targets"] = (p, _) => (DrugTargets.Read(p).Count, 2, "drug rows"),
+        ["drugbank_targets"] = (p, _) => (DrugBankVocabulary.ReadTargets(p).Count, 13, "target polypeptides"),
+        ["drugbank_vocabulary"] = (p, _) => (DrugBankVocabulary.Read(p).Count, 7, "drugs"),
+        ["ensembl_symbols"] = (p, log) => (GeneIdMaps.ReadEnsembl(p, log).Count, 2, "Ensembl genes"),
+        ["coad_biotab_drug"] = (p, log) => (TcgaClinical.ReadBiotabDrugs(p, log).Count, 28, "drug records"),
+        ["coad_biotab_patient"] = (p, _) => (TcgaClinical.ReadBiotabPatients(p).Count, 94, "patients"),
+        ["coad_gdc_files"] = (p, _) => (GdcFiles.ReadMetadata(p).Count, 4, "expression files"),
+        ["coad_gdc_manifest"] = (p, _) => (GdcFiles.ReadManifest(p).Count, 5, "files"),
+        ["blca_drug"] = (p, log) => (TcgaClinical.ReadBiolinksDrugs(p, log).Count, 7, "drug records"),
+        ["coad_drug"] = (p, log) => (TcgaClinical.ReadBiolinksDrugs(p, log).Count, 7, "drug records"),
+        ["read_drug"] = (p, log) => (TcgaClinical.ReadBiolinksDrugs(p, log).Count, 7, "drug records"),
+        ["gdc_survival"] = (p, _) => (DelimitedFile.Read(p, '\t').Rows.Count, 6, "cases (all projects)"),
+        ["tcga_cdr_survival"] = (p, _) => (DelimitedFile.Read(p, '\t').Rows.Count, 11, "patients (all cancers)"),
+        ["tcga_recist"] = (p, _) => (TcgaClinical.ReadRecist(p).Count, 13, "drug records"),
+        ["xena_coadread"] = (p, log) => Shape(ExpressionTables.Read(p, ExpressionTableLayout.XenaCsv, log)),
+        ["xena_blca"] = (p, log) => Shape(ExpressionTables.Read(p, ExpressionTableLayout.XenaCsv, log)),
+        ["rnaseqdb_read_fpkm"] = (p, log) => Shape(ExpressionTables.Read(p, ExpressionTableLayout.RnaseqDb, log)),
+        ["rnaseqdb_read_counts"] = (p, log) => Shape(ExpressionTables.Read(p, ExpressionTableLayout.RnaseqDb, log)),
+        ["firehose_crc_counts"] = (p, log) => Shape(ExpressionTables.Read(p, ExpressionTableLayout.FirehoseCounts, log)),
+        ["firehose_crc_pheno"] = (p, _) => (DelimitedFile.Read(p, '\t').Rows.Count, 19, "samples"),
+        ["ref_gseapy_expression"] = (p, log) => Shape(ExpressionTables.Read(p, ExpressionTableLayout.Gseapy, log)),
+        ["tiriac_response"] = (p, _) => (OrganoidResponseTables.ReadTiriac2018(p).Count, 3, "organoid x drug AUCs"),
+        ["tiriac_samples"] = (p, _) => (DelimitedFile.Read(p, '\t').Rows.Count, 37, "samples"),
+    };
+
+    /// <summary>Registers a reader for an id (used for formats whose readers live in other folders, e.g. GMT, networks).</summary>
+    public static void Register(string id, Func<string, CountLog, (int Rows, int Columns, string Unit)> reader) => Readers[id] = reader;
+
+    public static IReadOnlyList<InventoryRow> Load(DataStore store, CountLog log)
+    {
+        var rows = new List<InventoryRow>();
+        foreach (var e in store.Entries)
+        {
+            if (e.Fetch == FetchMode.NotAvailable)
+            {
+                rows.Add(new InventoryRow(e.Id, e.File, e.Role, "missing", "not available", 0, 0, e.Content, e.PaperUsed));
+                continue;
+            }
+            var resolved = store.Resolve(e.Id);
+            var (n, c, unit) = Readers.TryGetValue(e.Id, out var read) ? read(resolved.Path, log) : (0, 0, "(checksum only: no reader; see data/README.md)");
+            rows.Add(new InventoryRow(e.Id, e.File, e.Role, e.Status, resolved.Source.ToString().ToLowerInvariant(), n, c, unit, e.PaperUsed));
+        }
+        return rows;
+    }
+
+    private static (int, int, string) Shape(ExpressionMatrix m) => (m.GeneCount, m.SampleCount, "genes x samples");
+}

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace OrganoidBiomarkers.NotebookRunner;
+
+/// <summary>Options of a pipeline run, from the command line.</summary>
+internal sealed record PipelineOptions(
+    string NotebooksDir,
+    string OutputDir,
+    string? DataMirror,
+    IReadOnlyDictionary<string, string> Parameters,
+    IReadOnlySet<string> Only,
+    TimeSpan NotebookTimeout);
+
+/// <summary>
+/// Runs notebooks/NN-*.dib in order, each in its own process started in the notebook's folder, under a process-level
+/// timeout. Everything a run writes goes to output/.staging first; only a run in which every notebook succeeded is
+/// promoted to output/ (so a failed run never leaves partial files in output/results). A failed run is kept in
+/// output/failed-run for inspection.
+/// </summary>
+internal sealed class PipelineCommand
+{
+    public static readonly string[] PromotedFolders = ["notebooks", "results", "figures", "stages"];
+
+    private readonly PipelineOptions _o;
+    public PipelineCommand(PipelineOptions options) => _o = options;
+
+    public async Task<int> RunAsync()
+    {
+        var notebooks = Directory.GetFiles(_o.NotebooksDir, "*.dib")
+            .Select(p => new FileInfo(p))
+            .Where(f => char.IsDigit(f.Name[0]) && char.IsDigit(f.Name[1]) && f.Name[2] == '-')
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .ToList();
+        if (notebooks.Count == 0) { Console.Error.WriteLine($"runner: no NN-*.dib notebooks in {_o.NotebooksDir}"); return 2; }
+        var selected = _o.Only.Count == 0 ? notebooks : notebooks.Where(f => _o.Only.Contains(f.Name[..2])).ToList();
+        if (selected.Count == 0) { Console.Error.WriteLine($"runner: --only {string.Join(',', _o.Only)} matches no notebook"); return 2; }
+
+        var staging = Path.Combine(_o.OutputDir, ".staging");
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        Directory.CreateDirectory(staging);
+        bool partial = selected.Count < notebooks.Count;
+        if (partial)
+        {
+            // A partial run reuses earlier stages' outputs, so later promotion keeps them.
+            foreach (var folder in PromotedFolders)
+                if (Directory.Exists(Path.Combine(_o.OutputDir, folder))) CopyDirectory(Path.Combine(_o.OutputDir, folder), Path.Combine(staging, folder));
+        }
+        foreach (var folder in PromotedFolders) Directory.CreateDirectory(Path.Combine(staging, folder));
+
+        var runLog = new List<(string Notebook, string Status, double Seconds)>();
+        var total = Stopwatch.StartNew();
+        Console.WriteLine($"runner: {selected.Count} notebook(s); output staged in {staging}; data mirror: {_o.DataMirror ?? "(none: downloads from origin)"}");
+        if (_o.Parameters.Count > 0) Console.WriteLine($"runner: parameters {string.Join(", ", _o.Parameters.Select(kv => $"{kv.Key}={kv.Value}"))}");
+        int failed = 0;
+        foreach (var nb in selected)
+        {
+            var name = Path.GetFileNameWithoutExtension(nb.Name);
+            var ipynb = Path.Combine(staging, "notebooks", name + ".ipynb");
+            Console.WriteLine($"runner: === {nb.Name} ===");
+            var sw = Stopwatch.StartNew();
+            var (code, timedOut) = await RunChildAsync(nb, ipynb, staging);
+            sw.Stop();
+            string status = timedOut ? $"timed out after {_o.NotebookTimeout.TotalSeconds:F0} s" : code == 0 ? "ok" : "failed";
+            runLog.Add((nb.Name, status, sw.Elapsed.TotalSeconds));
+            if (code != 0 || timedOut) { failed++; break; }
+        }
+        total.Stop();
+
+        Console.WriteLine();
+        Console.WriteLine("notebook\tstatus\tseconds");
+        foreach (var r in runLog) Console.WriteLine($"{r.Notebook}\t{r.Status}\t{r.Seconds:F1}");
+        WriteRunRecord(staging, runLog, total.Elapsed.TotalSeconds);
+
+        if (failed > 0)
+        {
+            var failedDir = Path.Combine(_o.OutputDir, "failed-run");
+            if (Directory.Exists(failedDir)) Directory.Delete(failedDir, recursive: true);
+            Directory.Move(staging, failedDir);
+            Console.Error.WriteLine($"runner: FAILED ({runLog[^1].Notebook}: {runLog[^1].Status}). Nothing was promoted to {_o.OutputDir}; the executed notebooks of this run are in {Path.Combine(failedDir, "notebooks")}");
+            return 1;
+        }
+        foreach (var folder in PromotedFolders.Append("run.json"))
+        {
+            var target = Path.Combine(_o.OutputDir, folder);
+            var source = Path.Combine(staging, folder);
+            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+            else if (File.Exists(target)) File.Delete(target);
+            if (Directory.Exists(source)) Directory.Move(source, target);
+            else if (File.Exists(source)) File.Move(source, target);
+        }
+        Directory.Delete(staging, recursive: true);
+        var stale = Path.Combine(_o.OutputDir, "failed-run");
+        if (Directory.Exists(stale)) Directory.Delete(stale, recursive: true);
+        Console.WriteLine($"runner: all {selected.Count} notebook(s) ran in {total.Elapsed.TotalSeconds:F1} s; outputs in {_o.OutputDir}");
+        return 0;
+    }
+
+    private async Task<(int Code, bool TimedOut)> RunChildAsync(FileInfo notebook, string ipynb, string staging)
+    {
+        var self = typeof(PipelineCommand).Assembly.Location;
+        var psi = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
+        {
+            WorkingDirectory = notebook.DirectoryName!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        psi.ArgumentList.Add(self);
+        psi.ArgumentList.Add("notebook");
+        psi.ArgumentList.Add(notebook.FullName);
+        psi.ArgumentList.Add("--ipynb");
+        psi.ArgumentList.Add(ipynb);
+        psi.Environment[RunEnvironment.RepoRoot] = Path.GetFullPath(Path.Combine(_o.NotebooksDir, ".."));
+        psi.Environment[RunEnvironment.OutputDir] = staging;
+        if (_o.DataMirror is not null) psi.Environment[RunEnvironment.DataMirror] = _o.DataMirror;
+        psi.Environment[RunEnvironment.Parameters] = JsonSerializer.Serialize(_o.Parameters);
+
+        using var child = Process.Start(psi)!;
+        var relayOut = Relay(child.StandardOutput, Console.Out);
+        var relayErr = Relay(child.StandardError, Console.Out);
+        using var cts = new CancellationTokenSource(_o.NotebookTimeout);
+        try
+        {
+            await child.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync();
+            await Task.WhenAll(relayOut, relayErr);
+            Console.Error.WriteLine($"runner: {notebook.Name} exceeded the {_o.NotebookTimeout.TotalSeconds:F0} s timeout and was stopped");
+            return (-1, true);
+        }
+        await Task.WhenAll(relayOut, relayErr);
+        return (child.ExitCode, false);
+    }
+
+    private static async Task Relay(StreamReader from, TextWriter to)
+    {
+        string? line;
+        while ((line = await from.ReadLineAsync()) is not null)
+        {
+            lock (to) { to.WriteLine("  " + line); to.Flush(); }
+        }
+    }
+
+    private void WriteRunRecord(string staging, List<(string Notebook, string Status, double Seconds)> runLog, double totalSeconds)
+    {
+        var record = new
+        {
+            started_utc = DateTime.UtcNow.AddSeconds(-totalSeconds).ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            total_seconds = Math.Round(totalSeconds, 1),
+            git_commit = GitCommit(Path.GetFullPath(Path.Combine(_o.NotebooksDir, ".."))),
+            data_mirror = _o.DataMirror,
+            parameters = _o.Parameters,
+            notebooks = runLog.Select(r => new { notebook = r.Notebook, status = r.Status, seconds = Math.Round(r.Seconds, 1) }),
+        };
+        File.WriteAllText(Path.Combine(staging, "run.json"), JsonSerializer.Serialize(record, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+
+    internal static string GitCommit(string repo)
+    {
+        try
+        {
+            var psi = new ProcessStartInfo("git", ["-C", repo, "describe", "--always", "--dirty", "--abbrev=12"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var p = Process.Start(psi)!;
+            var s = p.StandardOutput.ReadToEnd().Trim();
+            p.WaitForExit();
+            return p.ExitCode == 0 ? s : "unknown (not a git checkout)";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown (git not installed)";
+        }
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var f in Directory.GetFiles(from)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)), overwrite: true);
+        foreach (var d in Directory.GetDirectories(from)) CopyDirectory(d, Path.Combine(to, Path.GetFileName(d)));
+    }
+}
