@@ -144,6 +144,27 @@ for name, seed, n, p in [("p<n", 11, 10, 3), ("p>n", 12, 6, 10), ("p=n", 13, 5, 
                 "rank": int(m.rank_), "predict": vec(m.predict(x))})
 out["ols"] = ols
 
+# --- Leave-one-out with the scaler refitted on each training fold (Pipeline), Spearman (average ties) -------------
+from scipy.stats import spearmanr
+from sklearn.model_selection import LeaveOneOut, cross_val_predict
+from sklearn.pipeline import make_pipeline
+
+x, y = data(14, 12, 4, noise=1.0, scale=[1.0, 5.0, 0.2, 2.0])
+y[3] = y[7]  # a tie in y, so Spearman's average-tie rule matters
+loo = {"x": mat(x), "y": vec(y), "models": {}}
+for key, est in [("ridge", Ridge(alpha=1.0)), ("ols", LinearRegression()),
+                 ("svr", SVR(kernel="linear", C=1.0, epsilon=0.1, tol=1e-3))]:
+    pred = cross_val_predict(make_pipeline(StandardScaler(), est), x, y, cv=LeaveOneOut())
+    loo["models"][key] = {"predicted": vec(pred), "spearman": float(spearmanr(y, pred).correlation),
+                          "rmse": float(np.sqrt(np.mean((y - pred) ** 2)))}
+base = np.array([(y.sum() - y[i]) / (len(y) - 1) for i in range(len(y))])
+loo["baseline"] = {"predicted": vec(base), "rmse": float(np.sqrt(np.mean((y - base) ** 2)))}
+out["loo"] = loo
+
+a = [3.0, 1.0, 4.0, 1.0, 5.0, 9.0, 2.0, 6.0, 5.0, 3.0]
+b = [2.0, 7.0, 1.0, 8.0, 2.0, 8.0, 1.0, 8.0, 2.0, 8.0]
+out["spearman"] = {"a": a, "b": b, "rho": float(spearmanr(a, b).correlation)}
+
 with open("models_golden.json", "w") as f:
     json.dump(out, f, indent=1)
 print("wrote models_golden.json; weighting case seed", ridgecv[-1]["seed"],
