@@ -67,8 +67,6 @@ public static class CrossValidation
         ModelInput.Check(x, y, minSamples: 3, $"LeaveOneOut({model.Name})");
         var predicted = LeaveOneOutPredictions(model, x, y, scaling);
         int n = y.Length;
-        double total = 0;
-        for (int i = 0; i < n; i++) total += y[i];
         var baseline = new double[n];
         for (int i = 0; i < n; i++)
         {
@@ -77,7 +75,7 @@ public static class CrossValidation
             baseline[i] = s / (n - 1);
         }
         return new LeaveOneOutResult(model.Name, scaling, ModelInput.ReadOnly(y), Array.AsReadOnly(predicted),
-            SpearmanOrNaN(y, predicted), Scores.Rmse(y, predicted),
+            Scores.Spearman(y, predicted), Scores.Rmse(y, predicted),
             new MeanBaseline(Array.AsReadOnly(baseline), Scores.Rmse(y, baseline)));
     }
 
@@ -118,12 +116,10 @@ public static class CrossValidation
 
     private static double Statistic(PermutationStatistic statistic, double[] y, double[] predicted) => statistic switch
     {
-        PermutationStatistic.SpearmanRho => SpearmanOrNaN(y, predicted),
+        PermutationStatistic.SpearmanRho => Scores.Spearman(y, predicted),
         PermutationStatistic.Rmse => Scores.Rmse(y, predicted),
         _ => throw new ArgumentOutOfRangeException(nameof(statistic)),
     };
-
-    private static double SpearmanOrNaN(double[] y, double[] predicted) => Scores.Spearman(y, predicted);
 
     private static double[] LeaveOneOutPredictions(IRegressor model, double[,] x, double[] y, FeatureScaling scaling)
     {
