@@ -1,0 +1,144 @@
+using OrganoidBiomarkers.Common;
+
+namespace OrganoidBiomarkers.Models;
+
+/// <summary>Whether features are standardised inside each cross-validation fit.</summary>
+public enum FeatureScaling
+{
+    /// <summary>A <see cref="Standardizer"/> is fitted on the training rows only and applied to the held-out row.</summary>
+    StandardizeOnTrainingFold,
+    /// <summary>Features are used as given.</summary>
+    None,
+}
+
+/// <summary>The statistic a permutation test compares; the direction of "at least as extreme" follows from it.</summary>
+public enum PermutationStatistic
+{
+    /// <summary>Spearman rho of predicted vs observed; extreme = null &gt;= observed.</summary>
+    SpearmanRho,
+    /// <summary>Root mean squared error; extreme = null &lt;= observed.</summary>
+    Rmse,
+}
+
+/// <summary>The mean-predicting baseline under the same leave-one-out: each held-out sample is predicted by the mean of
+/// the others. Its Spearman rho is always -1 (the left-out mean falls as the left-out value rises), so only RMSE is
+/// reported.</summary>
+public sealed record MeanBaseline(IReadOnlyList<double> Predicted, double Rmse);
+
+/// <summary>Leave-one-out predictions of one model (model and scaling refitted per fold) and their agreement with the observations.</summary>
+public sealed record LeaveOneOutResult(
+    string ModelName,
+    FeatureScaling Scaling,
+    IReadOnlyList<double> Observed,
+    IReadOnlyList<double> Predicted,
+    double SpearmanRho,
+    double Rmse,
+    MeanBaseline Baseline);
+
+/// <summary>
+/// A permutation null of a leave-one-out statistic: y is shuffled <see cref="Permutations"/> times (permutations drawn
+/// in sequence from Rng(<see cref="Seed"/>)), the whole leave-one-out rerun on each, and
+/// p = (1 + #null at least as extreme) / (1 + permutations) (Phipson and Smyth 2010). A NaN null value (e.g. constant
+/// predictions) counts as at least as extreme, to stay conservative.
+/// </summary>
+public sealed record PermutationTestResult(
+    string ModelName,
+    PermutationStatistic Statistic,
+    double Observed,
+    IReadOnlyList<double> Null,
+    ulong Seed,
+    double PValue)
+{
+    public int Permutations => Null.Count;
+}
+
+/// <summary>Cross-validation utilities for the stage-04 notebook.</summary>
+public static class CrossValidation
+{
+    /// <summary>
+    /// Leave-one-out: for each sample, fit the scaler (per <paramref name="scaling"/>) and the model on the other
+    /// samples, predict the held-out one. Reports Spearman rho (average ties) and RMSE of predicted vs observed, and
+    /// the mean-predicting baseline.
+    /// </summary>
+    public static LeaveOneOutResult LeaveOneOut(IRegressor model, double[,] x, double[] y,
+        FeatureScaling scaling = FeatureScaling.StandardizeOnTrainingFold)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ModelInput.Check(x, y, minSamples: 3, $"LeaveOneOut({model.Name})");
+        var predicted = LeaveOneOutPredictions(model, x, y, scaling);
+        int n = y.Length;
+        var baseline = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double s = 0;
+            for (int k = 0; k < n; k++) if (k != i) s += y[k];
+            baseline[i] = s / (n - 1);
+        }
+        return new LeaveOneOutResult(model.Name, scaling, ModelInput.ReadOnly(y), Array.AsReadOnly(predicted),
+            Scores.Spearman(y, predicted), Scores.Rmse(y, predicted),
+            new MeanBaseline(Array.AsReadOnly(baseline), Scores.Rmse(y, baseline)));
+    }
+
+    /// <summary>
+    /// Permutation test of the leave-one-out <paramref name="statistic"/>: the observed value on the real y against
+    /// <paramref name="permutations"/> reruns on shuffled y. Deterministic for a seed, whatever the thread count:
+    /// the permutations are drawn in sequence first, then evaluated in parallel into fixed slots.
+    /// </summary>
+    public static PermutationTestResult PermutationTest(IRegressor model, double[,] x, double[] y, int permutations, ulong seed,
+        PermutationStatistic statistic = PermutationStatistic.SpearmanRho,
+        FeatureScaling scaling = FeatureScaling.StandardizeOnTrainingFold)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (permutations < 1) throw new ArgumentException($"PermutationTest: needs at least 1 permutation, got {permutations}", nameof(permutations));
+        ModelInput.Check(x, y, minSamples: 3, $"PermutationTest({model.Name})");
+        double observed = Statistic(statistic, y, LeaveOneOutPredictions(model, x, y, scaling));
+
+        var rng = new Rng(seed);
+        var shuffled = new double[permutations][];
+        for (int k = 0; k < permutations; k++) shuffled[k] = rng.Shuffled(y);
+        var nulls = new double[permutations];
+        Parallel.For(0, permutations, k => nulls[k] = Statistic(statistic, shuffled[k], LeaveOneOutPredictions(model, x, shuffled[k], scaling)));
+
+        int extreme = 0;
+        foreach (var v in nulls)
+        {
+            bool atLeast = double.IsNaN(v) || statistic switch
+            {
+                PermutationStatistic.SpearmanRho => v >= observed,
+                PermutationStatistic.Rmse => v <= observed,
+                _ => throw new ArgumentOutOfRangeException(nameof(statistic)),
+            };
+            if (atLeast) extreme++;
+        }
+        double p = double.IsNaN(observed) ? double.NaN : (1.0 + extreme) / (1.0 + permutations);
+        return new PermutationTestResult(model.Name, statistic, observed, Array.AsReadOnly(nulls), seed, p);
+    }
+
+    private static double Statistic(PermutationStatistic statistic, double[] y, double[] predicted) => statistic switch
+    {
+        PermutationStatistic.SpearmanRho => Scores.Spearman(y, predicted),
+        PermutationStatistic.Rmse => Scores.Rmse(y, predicted),
+        _ => throw new ArgumentOutOfRangeException(nameof(statistic)),
+    };
+
+    private static double[] LeaveOneOutPredictions(IRegressor model, double[,] x, double[] y, FeatureScaling scaling)
+    {
+        int n = y.Length;
+        var predicted = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            var train = Enumerable.Range(0, n).Where(k => k != i).ToArray();
+            var xTrain = ModelInput.Rows(x, train);
+            var xTest = ModelInput.Rows(x, new[] { i });
+            if (scaling == FeatureScaling.StandardizeOnTrainingFold)
+            {
+                var scaler = Standardizer.Fit(xTrain);
+                xTrain = scaler.Transform(xTrain);
+                xTest = scaler.Transform(xTest);
+            }
+            else if (scaling != FeatureScaling.None) throw new ArgumentOutOfRangeException(nameof(scaling));
+            predicted[i] = model.Fit(xTrain, ModelInput.Rows(y, train)).Predict(xTest)[0];
+        }
+        return predicted;
+    }
+}
