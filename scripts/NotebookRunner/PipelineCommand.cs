@@ -99,7 +99,7 @@ internal sealed class PipelineCommand
     private async Task<(int Code, bool TimedOut)> RunChildAsync(FileInfo notebook, string ipynb, string staging)
     {
         var self = typeof(PipelineCommand).Assembly.Location;
-        var psi = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
+        var psi = new ProcessStartInfo(DotnetHost())
         {
             WorkingDirectory = notebook.DirectoryName!,
             RedirectStandardOutput = true,
@@ -133,6 +133,14 @@ internal sealed class PipelineCommand
         }
         await Task.WhenAll(relayOut, relayErr);
         return (child.ExitCode, false);
+    }
+
+    /// <summary>The dotnet host: this process when it is dotnet, else the SDK's (e.g. under a test host).</summary>
+    private static string DotnetHost()
+    {
+        var self = Environment.ProcessPath;
+        if (self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet") return self;
+        return Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
     }
 
     private static async Task Relay(StreamReader from, TextWriter to)
