@@ -1,0 +1,49 @@
+namespace OrganoidBiomarkers.Patients;
+
+/// <summary>
+/// Survival of predicted responders against predicted non-responders: KM curves, log-rank, survival at a horizon
+/// (5 years = 60 months by default), and the Cox hazard ratio of non-responders relative to responders (HR > 1: the
+/// predicted non-responders die sooner, which is what the paper's claim predicts). Times are in months.
+/// </summary>
+public sealed record GroupComparison(
+    int Responders,
+    int NonResponders,
+    int EventsResponders,
+    int EventsNonResponders,
+    double LogRankChiSquare,
+    double LogRankP,
+    double SurvivalAtHorizonResponders,
+    double SurvivalAtHorizonNonResponders,
+    double HazardRatio,
+    double HazardRatioLower,
+    double HazardRatioUpper,
+    KaplanMeierFit ResponderCurve,
+    KaplanMeierFit NonResponderCurve)
+{
+    public int Events => EventsResponders + EventsNonResponders;
+
+    /// <summary>Default horizon: 5 years.</summary>
+    public const double FiveYearsInMonths = 60;
+
+    public static GroupComparison Compare(IReadOnlyList<SurvivalTime> responders, IReadOnlyList<SurvivalTime> nonResponders, double horizonMonths = FiveYearsInMonths)
+    {
+        if (responders.Count == 0 || nonResponders.Count == 0)
+            throw new ArgumentException($"both groups need patients (responders {responders.Count}, non-responders {nonResponders.Count})");
+        var kmR = KaplanMeier.Fit(responders);
+        var kmN = KaplanMeier.Fit(nonResponders);
+        int eR = responders.Count(t => t.Event), eN = nonResponders.Count(t => t.Event);
+        double chi2 = double.NaN, p = double.NaN, hr = double.NaN, lo = double.NaN, hi = double.NaN;
+        if (eR + eN > 0)
+        {
+            var lr = LogRank.Test(responders, nonResponders);
+            (chi2, p) = (lr.ChiSquare, lr.PValue);
+            var cox = CoxPh.FitGroups(responders, nonResponders);
+            var c = cox.Coefficients[0];
+            (hr, lo, hi) = (c.HazardRatio, c.Lower, c.Upper);
+        }
+        // lifelines (the authors) carries the last KM value past the last follow-up: so do we, for parity.
+        return new GroupComparison(responders.Count, nonResponders.Count, eR, eN, chi2, p,
+            kmR.SurvivalAt(horizonMonths, KaplanMeierTail.CarryLastValue), kmN.SurvivalAt(horizonMonths, KaplanMeierTail.CarryLastValue),
+            hr, lo, hi, kmR, kmN);
+    }
+}
