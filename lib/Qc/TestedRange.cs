@@ -1,0 +1,89 @@
+using OrganoidBiomarkers.Common;
+using OrganoidBiomarkers.Data;
+
+namespace OrganoidBiomarkers.Qc;
+
+/// <summary>Where an IC50 lies relative to the concentrations actually tested.</summary>
+public enum RangePosition
+{
+    /// <summary>Below the lowest tested concentration: the curve was extrapolated downwards.</summary>
+    Below,
+    Within,
+    /// <summary>Above the highest tested concentration: 50% inhibition was never reached; the IC50 is an extrapolation.</summary>
+    Above,
+}
+
+/// <summary>
+/// The tested concentration range of a drug: [MaxConcentration / DilutionRange, MaxConcentration] in uM. Table S2a/S2b
+/// give only the maximum; the lowest concentration follows from the dilution series, which the caller states (see
+/// <see cref="AssumedDilutionRange"/>).
+/// </summary>
+public sealed record TestedRange
+{
+    public TestedRange(double maxConcentration, double dilutionRange)
+    {
+        if (!(maxConcentration > 0) || !double.IsFinite(maxConcentration)) throw new ArgumentException($"maximum concentration {maxConcentration} must be positive and finite");
+        if (!(dilutionRange >= 1) || !double.IsFinite(dilutionRange)) throw new ArgumentException($"dilution range {dilutionRange} must be a finite ratio >= 1");
+        MaxConcentration = maxConcentration;
+        DilutionRange = dilutionRange;
+    }
+
+    /// <summary>Highest tested concentration (uM).</summary>
+    public double MaxConcentration { get; }
+
+    /// <summary>Ratio of the highest to the lowest tested concentration.</summary>
+    public double DilutionRange { get; }
+
+    /// <summary>
+    /// ASSUMED ratio of highest to lowest tested concentration: 256-fold, the range of the Sanger GDSC cell-line screens
+    /// of that period (9 two-fold or 5 four-fold dilutions), with whose team the organoid screen was run. Table S2a/S2b
+    /// give only the maximum concentration; a stage that uses this value says so.
+    /// </summary>
+    public const double AssumedDilutionRange = 256;
+
+    public double LnMax => Math.Log(MaxConcentration);
+    public double LnMin => Math.Log(MaxConcentration / DilutionRange);
+
+    /// <summary>
+    /// Below when ln IC50 &lt; ln(min), Above when ln IC50 &gt; ln(max) (strict: an IC50 at a tested concentration is within).
+    /// </summary>
+    public RangePosition Classify(double lnIc50)
+    {
+        if (!double.IsFinite(lnIc50)) throw new ArgumentException($"ln IC50 {lnIc50} is not finite");
+        return lnIc50 > LnMax ? RangePosition.Above : lnIc50 < LnMin ? RangePosition.Below : RangePosition.Within;
+    }
+}
+
+/// <summary>
+/// Per drug: how many replicate IC50s, and how many organoids' median IC50s (the paper's response), fall below, within or
+/// above the tested range.
+/// </summary>
+public sealed record DrugRangeCounts(string Drug, double MaxConcentration, int Replicates, int ReplicatesBelow, int ReplicatesAbove,
+    int Organoids, int MediansBelow, int MediansAbove)
+{
+    public double FractionReplicatesAbove => (double)ReplicatesAbove / Replicates;
+}
+
+/// <summary>Out-of-range counts for a drug screen.</summary>
+public static class OutOfRange
+{
+    /// <summary>Counts for one drug. A drug must have one maximum concentration (Table S2b has one per drug).</summary>
+    public static DrugRangeCounts ForDrug(DrugScreen screen, string drug, double dilutionRange)
+    {
+        ArgumentNullException.ThrowIfNull(screen);
+        var m = screen.ForDrug(drug);
+        if (m.Count == 0) throw new ArgumentException($"drug '{drug}' is not in the screen");
+        var maxima = m.Select(x => x.MaxConcentration).Distinct().ToList();
+        if (maxima.Count != 1) throw new ArgumentException($"drug '{drug}' has {maxima.Count} different maximum concentrations ({string.Join(", ", maxima)}): one range per drug is expected");
+        var range = new TestedRange(maxima[0], dilutionRange);
+        var positions = m.Select(x => range.Classify(x.LnIc50)).ToList();
+        var medians = screen.MedianIc50(drug).Select(r => range.Classify(r.MedianLnIc50)).ToList();
+        return new DrugRangeCounts(m[0].DrugName, maxima[0], m.Count,
+            positions.Count(p => p == RangePosition.Below), positions.Count(p => p == RangePosition.Above),
+            medians.Count, medians.Count(p => p == RangePosition.Below), medians.Count(p => p == RangePosition.Above));
+    }
+
+    /// <summary>Counts for every drug, in ordinal drug-name order.</summary>
+    public static IReadOnlyList<DrugRangeCounts> ForAllDrugs(DrugScreen screen, double dilutionRange) =>
+        screen.Drugs.Select(d => ForDrug(screen, d, dilutionRange)).ToList();
+}
