@@ -19,6 +19,7 @@ namespace OrganoidBiomarkers.Models;
 /// descending as numpy <c>argsort(kind='quicksort')[::-1]</c> (unstable); this class replays numpy's quicksort
 /// comparison for comparison, which reproduces the authors' published scores to 2e-16 (pandas &gt;= 1.0's order does
 /// not). GSVA orders integer-truncated ranks with R's stable <c>order(decreasing = TRUE)</c>: ties stay in row order.
+/// Either way the tie order depends on the matrix's row order: keep the genes in the order of the input file.
 /// </para>
 /// <para>
 /// Genes and sets. The gene universe is the expression matrix's genes: set genes not measured are dropped (counted).
