@@ -3,16 +3,37 @@ namespace OrganoidBiomarkers.Models;
 /// <summary>Pathway scores (e.g. ssGSEA NES), pathways x samples, with names. Values indexed [pathway, sample].</summary>
 public sealed record PathwayScores(IReadOnlyList<string> Pathways, IReadOnlyList<string> Samples, double[,] Values)
 {
-    public int PathwayIndex(string pathway)
+    public int PathwayIndex(string pathway) => IndexOf(Pathways, pathway);
+
+    public int SampleIndex(string sample) => IndexOf(Samples, sample);
+
+    // Name -> first position of each name list, built on first use and kept while the list lives: hits are O(1)
+    // (splits and random-set baselines look names up millions of times). Keyed by the list instance, not stored in the
+    // record, so 'with' copies and record equality are unaffected. The lists are immutable by contract (as every
+    // record's). As a safeguard against a list changed behind the record's back, a hit is checked against the list
+    // and a miss is confirmed by a scan (misses are rare: unscorable biomarkers), re-indexing when they disagree.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, NameIndex> Indexes = new();
+
+    private sealed record NameIndex(Dictionary<string, int> Positions);
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
     {
-        for (int i = 0; i < Pathways.Count; i++) if (string.Equals(Pathways[i], pathway, StringComparison.Ordinal)) return i;
-        return -1;
+        var index = Indexes.GetValue(names, Build);
+        if (index.Positions.TryGetValue(name, out var at))
+        {
+            if (at < names.Count && string.Equals(names[at], name, StringComparison.Ordinal)) return at;
+        }
+        else if (!names.Contains(name, StringComparer.Ordinal)) return -1;
+        index = Build(names);
+        Indexes.AddOrUpdate(names, index);
+        return index.Positions.TryGetValue(name, out at) ? at : -1;
     }
 
-    public int SampleIndex(string sample)
+    private static NameIndex Build(IReadOnlyList<string> names)
     {
-        for (int i = 0; i < Samples.Count; i++) if (string.Equals(Samples[i], sample, StringComparison.Ordinal)) return i;
-        return -1;
+        var d = new Dictionary<string, int>(names.Count, StringComparer.Ordinal);
+        for (int i = 0; i < names.Count; i++) d.TryAdd(names[i], i);
+        return new NameIndex(d);
     }
 
     /// <summary>Samples x features matrix of the given pathways and samples (the layout models are fitted on).</summary>

@@ -1,0 +1,49 @@
+using OrganoidBiomarkers.Common;
+
+namespace OrganoidBiomarkers.Patients;
+
+/// <summary>Random pathway sets of a fixed size, and the empirical p-value of an observed statistic against them.</summary>
+public static class RandomPathwaySets
+{
+    /// <summary>
+    /// <paramref name="size"/> distinct pathways drawn uniformly without replacement from <paramref name="pool"/>
+    /// (a partial Fisher-Yates shuffle of the pool in ordinal order, so the draw does not depend on the pool's input
+    /// order), returned in ordinal order.
+    /// </summary>
+    public static IReadOnlyList<string> Draw(IReadOnlyCollection<string> pool, int size, Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(rng);
+        var items = pool.Order(StringComparer.Ordinal).ToArray();
+        for (int i = 1; i < items.Length; i++)
+            if (string.Equals(items[i], items[i - 1], StringComparison.Ordinal)) throw new ArgumentException($"pathway '{items[i]}' is in the pool twice", nameof(pool));
+        if (size < 1 || size > items.Length) throw new ArgumentException($"size must be 1..{items.Length} (the pool), got {size}", nameof(size));
+        for (int i = 0; i < size; i++)
+        {
+            int j = i + rng.NextInt(items.Length - i);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+        var drawn = items[..size];
+        Array.Sort(drawn, StringComparer.Ordinal);
+        return drawn;
+    }
+
+    /// <summary>
+    /// Empirical p-value (1 + #null &gt;= observed) / (1 + n) (Davison and Hinkley 1997; North et al. 2002): the
+    /// observed statistic counts as one draw of the null, so p is never 0. Larger statistics are more extreme.
+    /// </summary>
+    /// <exception cref="ArgumentException">No null values, or a NaN among them or as the observed value.</exception>
+    public static double EmpiricalP(double observed, IReadOnlyList<double> nulls)
+    {
+        ArgumentNullException.ThrowIfNull(nulls);
+        if (double.IsNaN(observed)) throw new ArgumentException("the observed statistic is NaN", nameof(observed));
+        if (nulls.Count == 0) throw new ArgumentException("no null draws", nameof(nulls));
+        int atLeast = 0;
+        foreach (var v in nulls)
+        {
+            if (double.IsNaN(v)) throw new ArgumentException("a null draw is NaN: drop undefined draws first and report how many", nameof(nulls));
+            if (v >= observed) atLeast++;
+        }
+        return (1.0 + atLeast) / (1.0 + nulls.Count);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using OrganoidBiomarkers.Common;
+using OrganoidBiomarkers.Data;
+using OrganoidBiomarkers.Models;
+
+namespace OrganoidBiomarkers.Pipeline;
+
+/// <summary>One model of stage 04 (output/stages/04/models.tsv): its key and its biomarkers ranked by |coefficient|.</summary>
+public sealed record StageModel(string Drug, string Selection, string Gmt, string Model, IReadOnlyList<RankedBiomarker> Biomarkers);
+
+/// <summary>One row of output/results/proximal_pathways.tsv (stage 03).</summary>
+public sealed record ProximalPathway(string Drug, string Selection, string Network, string Pathway, double Z);
+
+/// <summary>
+/// Readers of the files one stage hands to the next (output/stages/NN/, output/results/): later stages read these
+/// files, never a notebook's variables. A malformed file is an <see cref="InputException"/> naming the stage to rerun.
+/// </summary>
+public static class StageFiles
+{
+    /// <summary>output/stages/01/cohort_members.tsv (cohort, member, days, event): members by cohort, in file order.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<CohortMember>> CohortMembers(string path)
+    {
+        var t = Read(path, "01", "cohort", "member", "days", "event");
+        var result = new SortedDictionary<string, IReadOnlyList<CohortMember>>(StringComparer.Ordinal);
+        foreach (var (row, line) in t.Table.Rows.Select((r, i) => (r, i + 2)))
+        {
+            string cohort = row[t["cohort"]], member = row[t["member"]];
+            double? days = row[t["days"]].Length == 0 ? null : Number(path, line, row[t["days"]], "days", "01");
+            bool? ev = row[t["event"]] switch
+            {
+                "" => null,
+                "true" => true,
+                "false" => false,
+                var other => throw new InputException(path, line, $"event '{other}' is not true/false/empty", "rerun stage 01"),
+            };
+            if (!result.TryGetValue(cohort, out var list)) result[cohort] = list = new List<CohortMember>();
+            ((List<CohortMember>)list).Add(new CohortMember(member, days, ev));
+        }
+        return result;
+    }
+
+    /// <summary>output/stages/01/organoid_response.tsv: median ln IC50 by organoid for one drug (as named in the screen).</summary>
+    public static IReadOnlyDictionary<string, double> OrganoidResponses(string path, string screenDrug)
+    {
+        var t = Read(path, "01", "organoid", "drug", "median_ln_ic50");
+        var result = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (row, line) in t.Table.Rows.Select((r, i) => (r, i + 2)))
+        {
+            if (row[t["drug"]] != screenDrug) continue;
+            if (!result.TryAdd(row[t["organoid"]], Number(path, line, row[t["median_ln_ic50"]], "median_ln_ic50", "01")))
+                throw new InputException(path, line, $"organoid {row[t["organoid"]]} has two {screenDrug} rows", "rerun stage 01");
+        }
+        if (result.Count == 0) throw new InputException(path, 0, $"no rows for drug '{screenDrug}'", "check the drug name or rerun stage 01");
+        return result;
+    }
+
+    /// <summary>output/stages/04/models.tsv (drug, selection, gmt, model, pathway, coef, rank), grouped by model, in file order.</summary>
+    public static IReadOnlyList<StageModel> Models(string path)
+    {
+        var t = Read(path, "04", "drug", "selection", "gmt", "model", "pathway", "coef", "rank");
+        var groups = new List<(string Key, StageModel Model, List<RankedBiomarker> List)>();
+        foreach (var (row, line) in t.Table.Rows.Select((r, i) => (r, i + 2)))
+        {
+            string key = string.Join('\u0001', row[t["drug"]], row[t["selection"]], row[t["gmt"]], row[t["model"]]);
+            var g = groups.FirstOrDefault(x => x.Key == key);
+            if (g.Key is null)
+            {
+                var list = new List<RankedBiomarker>();
+                g = (key, new StageModel(row[t["drug"]], row[t["selection"]], row[t["gmt"]], row[t["model"]], list), list);
+                groups.Add(g);
+            }
+            if (!int.TryParse(row[t["rank"]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rank) || rank < 1)
+                throw new InputException(path, line, $"rank '{row[t["rank"]]}' is not a positive integer", "rerun stage 04");
+            g.List.Add(new RankedBiomarker(rank, row[t["pathway"]], Number(path, line, row[t["coef"]], "coef", "04")));
+        }
+        foreach (var g in groups)
+        {
+            var dup = g.List.GroupBy(b => b.Name, StringComparer.Ordinal).FirstOrDefault(x => x.Count() > 1);
+            if (dup is not null) throw new InputException(path, 0, $"model {g.Key.Replace('\u0001', '/')} lists {dup.Key} twice", "rerun stage 04");
+            g.List.Sort((a, b) => a.Rank.CompareTo(b.Rank));
+        }
+        return groups.Select(g => g.Model).ToArray();
+    }
+
+    /// <summary>A pathways x samples score table (first column the pathway, then one column per sample), e.g. output/stages/04/organoid_nes.tsv.</summary>
+    public static PathwayScores PathwayScores(string path, string stage = "04")
+    {
+        var table = TsvFiles.Read(path);
+        var samples = table.Columns.Skip(1).ToArray();
+        if (samples.Length == 0) throw new InputException(path, 1, "no sample columns", $"rerun stage {stage}");
+        var pathways = new List<string>(table.Rows.Count);
+        var values = new double[table.Rows.Count, samples.Length];
+        for (int i = 0; i < table.Rows.Count; i++)
+        {
+            pathways.Add(table.Rows[i][0]);
+            for (int j = 0; j < samples.Length; j++)
+            {
+                double v = Number(path, i + 2, table.Rows[i][j + 1], samples[j], stage);
+                if (!double.IsFinite(v)) throw new InputException(path, i + 2, $"{samples[j]} is {table.Rows[i][j + 1]}", $"rerun stage {stage}");
+                values[i, j] = v;
+            }
+        }
+        if (pathways.Distinct(StringComparer.Ordinal).Count() != pathways.Count) throw new InputException(path, 0, "a pathway is listed twice", $"rerun stage {stage}");
+        return new PathwayScores(pathways, samples, values);
+    }
+
+    /// <summary>output/results/proximal_pathways.tsv (drug, selection, network, pathway, z), in file order.</summary>
+    public static IReadOnlyList<ProximalPathway> ProximalPathways(string path)
+    {
+        var t = Read(path, "03", "drug", "selection", "network", "pathway", "z");
+        return t.Table.Rows.Select((row, i) => new ProximalPathway(row[t["drug"]], row[t["selection"]], row[t["network"]], row[t["pathway"]],
+            Number(path, i + 2, row[t["z"]], "z", "03"))).ToArray();
+    }
+
+    private sealed record Columns(TsvTable Table, IReadOnlyDictionary<string, int> Index)
+    {
+        public int this[string name] => Index[name];
+    }
+
+    private static Columns Read(string path, string stage, params string[] required)
+    {
+        if (!File.Exists(path)) throw new InputException(path, 0, "file not found", $"run stage {stage} first (scripts/run-pipeline, or --only {stage})");
+        var table = TsvFiles.Read(path);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in required)
+        {
+            int i = table.Columns.ToList().IndexOf(c);
+            if (i < 0) throw new InputException(path, 1, $"no column '{c}' (have: {string.Join(", ", table.Columns)})", $"rerun stage {stage}");
+            index[c] = i;
+        }
+        return new Columns(table, index);
+    }
+
+    private static double Number(string path, int line, string text, string column, string stage) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
+            : throw new InputException(path, line, $"{column} '{text}' is not a number", $"rerun stage {stage}");
+}
