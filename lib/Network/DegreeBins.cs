@@ -113,6 +113,13 @@ public sealed class DegreeBins
         return bin[k >= _positionInBin[node] ? k + 1 : k];
     }
 
+    /// <summary>The hot-loop form of <see cref="DrawEquivalent"/>: the caller has checked the bin holds another node.</summary>
+    private static int DrawEquivalent(int[] bin, int position, Rng rng)
+    {
+        int k = rng.NextInt(bin.Length - 1);
+        return bin[k >= position ? k + 1 : k];
+    }
+
     /// <summary>
     /// One degree-matched random set, as the toolbox's <c>pick_random_nodes_matching_selected</c> draws it: for each
     /// node (here in the given order) a random other node of its bin; a draw already in the set is redrawn up to
@@ -138,8 +145,12 @@ public sealed class DegreeBins
         int count = 0;
         foreach (int node in nodes)
         {
-            int chosen = DrawEquivalent(node, rng);
-            for (int k = 0; k < RetriesForDistinct && mark[chosen] == stamp; k++) chosen = DrawEquivalent(node, rng);
+            var bin = _binNodes[_binOf[node]];
+            if (bin.Length < 2)
+                throw new ArgumentException($"node {Network.NameOf(node)} is alone in its degree bin: no degree-matched node to draw (use a larger minBinSize)");
+            int position = _positionInBin[node];
+            int chosen = DrawEquivalent(bin, position, rng);
+            for (int k = 0; k < RetriesForDistinct && mark[chosen] == stamp; k++) chosen = DrawEquivalent(bin, position, rng);
             if (mark[chosen] != stamp)
             {
                 mark[chosen] = stamp;
