@@ -106,19 +106,14 @@ public sealed class DegreeBins
     public int DrawEquivalent(int node, Rng rng)
     {
         var bin = _binNodes[_binOf[node]];
-        if (bin.Length < 2)
-            throw new ArgumentException($"node {Network.NameOf(node)} is alone in its degree bin: no degree-matched node to draw (use a larger minBinSize)");
+        if (bin.Length < 2) throw AloneInBin(node);
         // Uniform over the bin without the node: draw among Length - 1 slots and skip the node's own slot.
         int k = rng.NextInt(bin.Length - 1);
         return bin[k >= _positionInBin[node] ? k + 1 : k];
     }
 
-    /// <summary>The hot-loop form of <see cref="DrawEquivalent"/>: the caller has checked the bin holds another node.</summary>
-    private static int DrawEquivalent(int[] bin, int position, Rng rng)
-    {
-        int k = rng.NextInt(bin.Length - 1);
-        return bin[k >= position ? k + 1 : k];
-    }
+    internal ArgumentException AloneInBin(int node) =>
+        new($"node {Network.NameOf(node)} is alone in its degree bin: no degree-matched node to draw (use a larger minBinSize)");
 
     /// <summary>
     /// One degree-matched random set, as the toolbox's <c>pick_random_nodes_matching_selected</c> draws it: for each
@@ -131,32 +126,10 @@ public sealed class DegreeBins
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(rng);
         var into = new int[nodes.Count];
-        var mark = new int[Network.NodeCount];
-        int count = DrawMatchedSet(nodes.ToArray(), rng, into, mark, 1);
+        int count = new MatchedSetSampler(this, nodes.ToArray()).Draw(rng, into, new int[Network.NodeCount], 1);
         return into[..count];
     }
 
-    /// <summary>
-    /// Allocation-free form: membership is "mark[v] == stamp"; the caller passes a fresh stamp for every set.
-    /// Returns the number of distinct nodes written to <paramref name="into"/>.
-    /// </summary>
-    internal int DrawMatchedSet(ReadOnlySpan<int> nodes, Rng rng, Span<int> into, int[] mark, int stamp)
-    {
-        int count = 0;
-        foreach (int node in nodes)
-        {
-            var bin = _binNodes[_binOf[node]];
-            if (bin.Length < 2)
-                throw new ArgumentException($"node {Network.NameOf(node)} is alone in its degree bin: no degree-matched node to draw (use a larger minBinSize)");
-            int position = _positionInBin[node];
-            int chosen = DrawEquivalent(bin, position, rng);
-            for (int k = 0; k < RetriesForDistinct && mark[chosen] == stamp; k++) chosen = DrawEquivalent(bin, position, rng);
-            if (mark[chosen] != stamp)
-            {
-                mark[chosen] = stamp;
-                into[count++] = chosen;
-            }
-        }
-        return count;
-    }
+    /// <summary>The nodes of a node's bin (shared array: do not modify) and the node's position in it.</summary>
+    internal (int[] Bin, int Position) Equivalents(int node) => (_binNodes[_binOf[node]], _positionInBin[node]);
 }

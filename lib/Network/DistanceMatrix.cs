@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 
@@ -72,6 +73,7 @@ public sealed class DistanceMatrix
         return new DistanceMatrix(network, d);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SearchBatch(Interactome network, byte[] d, int first, int count, Vector256<ulong>[] seen, Vector256<ulong>[] frontier, Vector256<ulong>[] next)
     {
         int n = network.NodeCount;

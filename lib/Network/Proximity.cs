@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OrganoidBiomarkers.Common;
 
 namespace OrganoidBiomarkers.Network;
@@ -36,6 +37,7 @@ public static class Proximity
     }
 
     /// <summary>The closest distance on node indices; both spans must hold distinct nodes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Closest(DistanceMatrix distances, ReadOnlySpan<int> targets, ReadOnlySpan<int> pathwayGenes)
     {
         if (targets.IsEmpty) throw new ArgumentException("no target node", nameof(targets));
@@ -117,13 +119,15 @@ public static class Proximity
         return results;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ProximityResult Compute(ProximityContext context, string drug, string pathway, int[] targets, int[] genes, int nRandom, Rng rng)
     {
         if (targets.Length == 0 || genes.Length == 0)
             return new ProximityResult(drug, pathway, targets.Length, genes.Length, double.NaN, double.NaN, double.NaN, double.NaN, 0);
 
         double d = Closest(context.Distances, targets, genes);
-        var bins = context.Bins;
+        var targetSampler = new MatchedSetSampler(context.Bins, targets);
+        var geneSampler = new MatchedSetSampler(context.Bins, genes);
         var mark = new int[context.Network.NodeCount];
         var randomTargets = new int[targets.Length];
         var randomGenes = new int[genes.Length];
@@ -131,8 +135,8 @@ public static class Proximity
         int stamp = 0;
         for (int i = 0; i < nRandom; i++)
         {
-            int nt = bins.DrawMatchedSet(targets, rng, randomTargets, mark, ++stamp);
-            int ns = bins.DrawMatchedSet(genes, rng, randomGenes, mark, ++stamp);
+            int nt = targetSampler.Draw(rng, randomTargets, mark, ++stamp);
+            int ns = geneSampler.Draw(rng, randomGenes, mark, ++stamp);
             values[i] = Closest(context.Distances, randomTargets.AsSpan(0, nt), randomGenes.AsSpan(0, ns));
         }
         double sum = 0;

@@ -94,4 +94,13 @@ public class DegreeBinsTests
         Assert.Throws<ArgumentException>(() => bins.DrawEquivalent(net.IndexOf("b"), new Rng(1)));
         Assert.Equal(net.IndexOf("c"), bins.DrawEquivalent(net.IndexOf("a"), new Rng(1)));
     }
+
+    [Fact]
+    public void The_hot_loop_bounded_draw_is_the_same_sequence_as_Rng_NextInt()
+    {
+        var a = new Rng(77);
+        var b = new Rng(77);
+        foreach (int range in new[] { 1, 2, 3, 7, 100, 1601, 1 << 30, int.MaxValue })
+            for (int i = 0; i < 1000; i++) Assert.Equal(a.NextInt(range), MatchedSetSampler.Below(b, range));
+    }
 }
