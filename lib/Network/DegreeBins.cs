@@ -125,6 +125,9 @@ public sealed class DegreeBins
     {
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(rng);
+        foreach (int v in nodes)
+            if ((uint)v >= (uint)Network.NodeCount) throw new ArgumentOutOfRangeException(nameof(nodes), $"node {v} is not in a network of {Network.NodeCount} nodes");
+        if (nodes.Distinct().Count() != nodes.Count) throw new ArgumentException("the nodes to match must be distinct", nameof(nodes));
         var into = new int[nodes.Count];
         int count = new MatchedSetSampler(this, nodes.ToArray()).Draw(rng, into, new int[Network.NodeCount], 1);
         return into[..count];

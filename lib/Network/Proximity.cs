@@ -139,12 +139,13 @@ public static class Proximity
             int ns = geneSampler.Draw(rng, randomGenes, mark, ++stamp);
             values[i] = Closest(context.Distances, randomTargets.AsSpan(0, nt), randomGenes.AsSpan(0, ns));
         }
-        double sum = 0;
-        foreach (var v in values) sum += v;
+        double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (var v in values) { sum += v; min = Math.Min(min, v); max = Math.Max(max, v); }
         double mean = sum / nRandom;
         double squares = 0;
         foreach (var v in values) squares += (v - mean) * (v - mean);
-        double sd = Math.Sqrt(squares / nRandom);
+        // A constant null has sd 0 exactly (z = 0), not the rounding residue of summing 1000 copies of e.g. 7/3.
+        double sd = min == max ? 0.0 : Math.Sqrt(squares / nRandom);
         double z = sd == 0 ? 0.0 : (d - mean) / sd;
         return new ProximityResult(drug, pathway, targets.Length, genes.Length, d, mean, sd, z, nRandom);
     }
