@@ -24,7 +24,11 @@ public sealed class DataStore
     public string CacheDir { get; }
     public IReadOnlyList<ManifestEntry> Entries { get; }
 
+    /// <param name="entries">The manifest rows.</param>
+    /// <param name="mirror">A folder laid out like the mirror (null: none).</param>
+    /// <param name="cacheDir">The git-ignored folder downloads go to.</param>
     /// <param name="http">Null: no downloads (offline); inputs must be in the mirror or cache.</param>
+    /// <param name="log">Receives one line per resolved input.</param>
     public DataStore(IReadOnlyList<ManifestEntry> entries, string? mirror, string cacheDir, HttpClient? http, Action<string>? log = null)
     {
         Entries = entries;
