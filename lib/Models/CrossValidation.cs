@@ -82,7 +82,10 @@ public static class CrossValidation
     /// <summary>
     /// Permutation test of the leave-one-out <paramref name="statistic"/>: the observed value on the real y against
     /// <paramref name="permutations"/> reruns on shuffled y. Deterministic for a seed, whatever the thread count:
-    /// the permutations are drawn in sequence first, then evaluated in parallel into fixed slots.
+    /// the permutations are drawn in sequence first, then evaluated in parallel into fixed slots. For ridge, RidgeCV
+    /// and least squares the reruns use precomputed linear maps from y to the held-out predictions (exact: these fits
+    /// are linear in y for a fixed x; equal to refitting up to rounding), which makes thousands of permutations cheap;
+    /// SVR is refitted on every shuffle.
     /// </summary>
     public static PermutationTestResult PermutationTest(IRegressor model, double[,] x, double[] y, int permutations, ulong seed,
         PermutationStatistic statistic = PermutationStatistic.SpearmanRho,
@@ -91,13 +94,16 @@ public static class CrossValidation
         ArgumentNullException.ThrowIfNull(model);
         if (permutations < 1) throw new ArgumentException($"PermutationTest: needs at least 1 permutation, got {permutations}", nameof(permutations));
         ModelInput.Check(x, y, minSamples: 3, $"PermutationTest({model.Name})");
-        double observed = Statistic(statistic, y, LeaveOneOutPredictions(model, x, y, scaling));
+        // Folds, scalers and (for ridge, RidgeCV and least squares) the linear maps from y to the held-out predictions
+        // depend on x only: built once, then applied to the observed y and to every shuffle (LeaveOneOutPredictor).
+        var predictor = LeaveOneOutPredictor.For(model, x, scaling);
+        double observed = Statistic(statistic, y, predictor.Predict(y));
 
         var rng = new Rng(seed);
         var shuffled = new double[permutations][];
         for (int k = 0; k < permutations; k++) shuffled[k] = rng.Shuffled(y);
         var nulls = new double[permutations];
-        Parallel.For(0, permutations, k => nulls[k] = Statistic(statistic, shuffled[k], LeaveOneOutPredictions(model, x, shuffled[k], scaling)));
+        Parallel.For(0, permutations, k => nulls[k] = Statistic(statistic, shuffled[k], predictor.Predict(shuffled[k])));
 
         int extreme = 0;
         foreach (var v in nulls)
@@ -121,24 +127,6 @@ public static class CrossValidation
         _ => throw new ArgumentOutOfRangeException(nameof(statistic)),
     };
 
-    private static double[] LeaveOneOutPredictions(IRegressor model, double[,] x, double[] y, FeatureScaling scaling)
-    {
-        int n = y.Length;
-        var predicted = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            var train = Enumerable.Range(0, n).Where(k => k != i).ToArray();
-            var xTrain = ModelInput.Rows(x, train);
-            var xTest = ModelInput.Rows(x, new[] { i });
-            if (scaling == FeatureScaling.StandardizeOnTrainingFold)
-            {
-                var scaler = Standardizer.Fit(xTrain);
-                xTrain = scaler.Transform(xTrain);
-                xTest = scaler.Transform(xTest);
-            }
-            else if (scaling != FeatureScaling.None) throw new ArgumentOutOfRangeException(nameof(scaling));
-            predicted[i] = model.Fit(xTrain, ModelInput.Rows(y, train)).Predict(xTest)[0];
-        }
-        return predicted;
-    }
+    private static double[] LeaveOneOutPredictions(IRegressor model, double[,] x, double[] y, FeatureScaling scaling) =>
+        LeaveOneOutPredictor.Refitting(model, x, scaling).Predict(y);
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace OrganoidBiomarkers.Models;
 
 /// <summary>Whether libsvm's SMO temporarily removes bound variables from the working set (libsvm -h, scikit-learn shrinking).</summary>
@@ -42,6 +44,9 @@ internal sealed class LibSvmSolver
 
     public sealed record Result(double[] Beta, double Rho, double Objective, int Iterations);
 
+    // The hot paths are compiled optimised at once: a permutation test runs thousands of small fits, and in a busy
+    // notebook kernel tiered compilation can take seconds to promote them. Same IEEE arithmetic either way.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private LibSvmSolver(double[,] x, double[] target, double c, double epsilon, double eps)
     {
         int n = x.GetLength(0), p = x.GetLength(1);
@@ -115,6 +120,7 @@ internal sealed class LibSvmSolver
     private void UpdateStatus(int i) =>
         _status[i] = _alpha[i] >= _c[i] ? UpperBound : _alpha[i] <= 0 ? LowerBound : Free;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Result Solve(bool shrinking, int maxIterations, int n)
     {
         for (int i = 0; i < _l; i++) UpdateStatus(i);
@@ -234,6 +240,7 @@ internal sealed class LibSvmSolver
     }
 
     /// <summary>Fan et al. (2005) WSS 3: i maximises -y G over I_up, j minimises the second-order decrease over I_low.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool SelectWorkingSet(out int outI, out int outJ)
     {
         double gmax = double.NegativeInfinity, gmax2 = double.NegativeInfinity;

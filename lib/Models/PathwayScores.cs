@@ -47,6 +47,16 @@ public sealed record PathwayScores(IReadOnlyList<string> Pathways, IReadOnlyList
         return m;
     }
 
+    /// <summary>The given pathways only, in the given order (e.g. sorted by name, as gseapy writes its output).</summary>
+    public PathwayScores SelectPathways(IReadOnlyList<string> pathways)
+    {
+        var p = pathways.Select(x => PathwayIndex(x) is var i and >= 0 ? i : throw new ArgumentException($"pathway '{x}' is not scored")).ToArray();
+        var v = new double[p.Length, Samples.Count];
+        for (int i = 0; i < p.Length; i++)
+            for (int j = 0; j < Samples.Count; j++) v[i, j] = Values[p[i], j];
+        return new PathwayScores(pathways.ToArray(), Samples, v);
+    }
+
     /// <summary>The given samples only, in the given order.</summary>
     public PathwayScores SelectSamples(IReadOnlyList<string> samples)
     {

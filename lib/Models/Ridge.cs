@@ -55,4 +55,41 @@ public sealed class Ridge : IRegressor
         for (int j = 0; j < p; j++) offset += xMeans[j] * coef[j];
         return (coef, yMean - offset);
     }
+
+    /// <summary>
+    /// The matrix M (test rows x training rows) with predictions for <paramref name="xTest"/> = M y for every response y
+    /// of <paramref name="xTrain"/>: the fit of <see cref="Solve"/> is linear in y. Same centring and the same primal or
+    /// kernel form as <see cref="Solve"/>: with G = (xTest - mean(xTrain)) and C the centring matrix,
+    /// p &gt; n: M = G Xc' (Xc Xc' + alpha I)^-1 C + 1/n; otherwise M = G (Xc'Xc + alpha I)^-1 Xc' C + 1/n.
+    /// Inputs already validated.
+    /// </summary>
+    internal static double[,] PredictionOperator(double[,] xTrain, double[,] xTest, double alpha)
+    {
+        int n = xTrain.GetLength(0), p = xTrain.GetLength(1), m = xTest.GetLength(0);
+        var (xMeans, xc) = ModelInput.CentreColumns(xTrain);
+        var X = Matrix<double>.Build.DenseOfArray(xc);
+        var g = Matrix<double>.Build.Dense(m, p, (t, j) => xTest[t, j] - xMeans[j]);
+        Matrix<double> b; // m x n: prediction weights on the centred response
+        if (p > n)
+        {
+            var k = X.TransposeAndMultiply(X);
+            for (int i = 0; i < n; i++) k[i, i] += alpha;
+            b = k.Cholesky().Solve(X.TransposeAndMultiply(g)).Transpose();
+        }
+        else
+        {
+            var a = X.TransposeThisAndMultiply(X);
+            for (int j = 0; j < p; j++) a[j, j] += alpha;
+            b = a.Cholesky().Solve(g.Transpose()).TransposeThisAndMultiply(X.Transpose());
+        }
+        var operatorRows = new double[m, n];
+        for (int t = 0; t < m; t++)
+        {
+            // b C: subtract each row's mean (the weight of mean(y) in yc), then add mean(y)'s own weight 1/n.
+            double rowSum = 0;
+            for (int i = 0; i < n; i++) rowSum += b[t, i];
+            for (int i = 0; i < n; i++) operatorRows[t, i] = b[t, i] - rowSum / n + 1.0 / n;
+        }
+        return operatorRows;
+    }
 }
