@@ -1,5 +1,6 @@
 using OrganoidBiomarkers.Common;
 using OrganoidBiomarkers.Models;
+using OrganoidBiomarkers.Network;
 
 namespace OrganoidBiomarkers.Patients;
 
@@ -76,20 +77,37 @@ public static class BaselineSelection
     }
 
     /// <summary>
-    /// Every candidate pathway's Pearson r between its NES and ln IC50 over the training organoids, ordered by |r|
-    /// descending, ties by name (ordinal). Pathways constant over the organoids (r undefined) are left out.
+    /// <see cref="FirstNeighbourPathways(IReadOnlyCollection{string}, IEnumerable{ValueTuple{string, string}}, IReadOnlyList{GeneSet}, IReadOnlyCollection{string}, Neighbourhood, CountLog)"/>
+    /// on an <see cref="Interactome"/> (the largest connected component the proximity of stage 03 is measured on).
     /// </summary>
-    public static IReadOnlyList<PathwayCorrelation> ResponseCorrelations(OrganoidTrainingData data, IReadOnlyCollection<string> candidates)
+    public static FirstNeighbourSelection FirstNeighbourPathways(
+        IReadOnlyCollection<string> targets, Interactome network, IReadOnlyList<GeneSet> sets,
+        IReadOnlyCollection<string> candidates, Neighbourhood rule, CountLog log)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(network);
+        return FirstNeighbourPathways(targets, network.Edges(), sets, candidates, rule, log);
+    }
+
+    /// <summary>
+    /// Every candidate pathway's Pearson r between its organoid score and the response (ln IC50) over the organoids of
+    /// <paramref name="organoidScores"/> that have a response, ordered by |r| descending, ties by name (ordinal).
+    /// Candidates the organoids do not score, and pathways constant over the organoids (r undefined), are left out.
+    /// </summary>
+    public static IReadOnlyList<PathwayCorrelation> ResponseCorrelations(PathwayScores organoidScores, IReadOnlyDictionary<string, double> response,
+        IReadOnlyCollection<string> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(organoidScores);
+        ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(candidates);
-        var y = data.LnIc50.ToArray();
+        var organoids = organoidScores.Samples.Where(response.ContainsKey).ToArray();
+        if (organoids.Length < 3) throw new ArgumentException($"{organoids.Length} organoid(s) with scores and a response: a correlation needs at least 3");
+        var y = organoids.Select(o => response[o]).ToArray();
         var result = new List<PathwayCorrelation>();
         foreach (var p in candidates.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            var x = data.Nes.Features([p], data.Organoids);
-            var v = new double[y.Length];
-            for (int i = 0; i < v.Length; i++) v[i] = x[i, 0];
+            int row = organoidScores.PathwayIndex(p);
+            if (row < 0) continue;
+            var v = organoids.Select(o => organoidScores.Values[row, organoidScores.SampleIndex(o)]).ToArray();
             double r = Pearson(v, y);
             if (double.IsFinite(r)) result.Add(new PathwayCorrelation(p, r));
         }
@@ -102,10 +120,11 @@ public static class BaselineSelection
     }
 
     /// <summary>The <paramref name="count"/> candidates most correlated with the response (<see cref="ResponseCorrelations"/>), in name order.</summary>
-    public static IReadOnlyList<string> ByResponseCorrelation(OrganoidTrainingData data, IReadOnlyCollection<string> candidates, int count)
+    public static IReadOnlyList<string> ByResponseCorrelation(PathwayScores organoidScores, IReadOnlyDictionary<string, double> response,
+        IReadOnlyCollection<string> candidates, int count)
     {
         if (count < 1) throw new ArgumentException($"count must be at least 1, got {count}", nameof(count));
-        var ranked = ResponseCorrelations(data, candidates);
+        var ranked = ResponseCorrelations(organoidScores, response, candidates);
         if (ranked.Count < count) throw new ArgumentException($"only {ranked.Count} candidate pathways have a defined correlation, {count} requested");
         return ranked.Take(count).Select(c => c.Pathway).Order(StringComparer.Ordinal).ToArray();
     }

@@ -36,7 +36,8 @@ public sealed record RandomSetNull(
 
 /// <summary>
 /// Random pathway sets as a baseline for the network selection (the paper's random control): draw sets of the
-/// network selection's size from a pool, retrain the same model on organoids (<see cref="OrganoidModels.Train"/>),
+/// network selection's size from a pool, retrain the same model on organoids (<see cref="OrganoidTraining"/>, the
+/// routine stage 04 trains the main models with),
 /// split the same patients, and collect the log-rank statistics. Draw d uses the stream
 /// <c>Rng.ForStream(seed, streamIds..., "draw", d)</c> and draws run in parallel into fixed slots, so the result is
 /// identical for any thread count.
@@ -44,11 +45,12 @@ public sealed record RandomSetNull(
 public static class RandomSetBaseline
 {
     public static RandomSetNull Run(
-        OrganoidTrainingData training, string model, IReadOnlyCollection<string> pool, int setSize,
+        PathwayScores organoidScores, IReadOnlyDictionary<string, double> response, string model, IReadOnlyCollection<string> pool, int setSize,
         IReadOnlyList<ValidationUnit> units, int maxK, int draws, ulong seed, IReadOnlyList<string> streamIds,
         int? maxDegreeOfParallelism = null)
     {
-        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(organoidScores);
+        ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(streamIds);
@@ -56,6 +58,13 @@ public static class RandomSetBaseline
         if (maxK < 1) throw new ArgumentException($"maxK must be at least 1, got {maxK}", nameof(maxK));
         if (units.Count == 0) throw new ArgumentException("no units to split", nameof(units));
         var poolList = pool.Order(StringComparer.Ordinal).ToArray();
+        // Checked here, not inside the parallel loop, so bad input is one ArgumentException rather than an AggregateException.
+        var unscored = poolList.Where(p => organoidScores.PathwayIndex(p) < 0).ToArray();
+        if (unscored.Length > 0)
+            throw new ArgumentException($"{unscored.Length} pool pathway(s) are not scored in the organoids (e.g. {string.Join(", ", unscored.Take(3))}): " +
+                                        "the pool must hold organoid-scored pathways only", nameof(pool));
+        _ = Regressors.ByName(model); // an unknown model name fails here, once
+        if (setSize < 1 || setSize > poolList.Length) throw new ArgumentException($"set size must be 1..{poolList.Length} (the pool), got {setSize}", nameof(setSize));
         var sets = new IReadOnlyList<string>[draws];
         var chi = new double[draws, units.Count, maxK];
         var signed = new double[draws, units.Count, maxK];
@@ -65,11 +74,11 @@ public static class RandomSetBaseline
             var rng = Rng.ForStream(seed, [.. streamIds, "draw", d.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             var set = RandomPathwaySets.Draw(poolList, setSize, rng);
             sets[d] = set;
-            var fitted = OrganoidModels.Train(training, set, model);
+            var fitted = OrganoidTraining.Fit(OrganoidTraining.Assemble(organoidScores, response, set), model);
             for (int u = 0; u < units.Count; u++)
                 for (int k = 1; k <= maxK; k++)
                 {
-                    var split = ResponderSplit.Split(fitted.Biomarkers, k, units[u].Standardized, units[u].Patients);
+                    var split = ResponderSplit.Split(fitted.Ranking, k, units[u].Standardized, units[u].Patients);
                     var (c, s) = SurvivalValidation.LogRankStatistic(split, units[u].Survival);
                     chi[d, u, k - 1] = c;
                     signed[d, u, k - 1] = s;

@@ -48,6 +48,18 @@ public class BaselineSelectionTests
     }
 
     [Fact]
+    public void On_an_interactome_only_the_largest_component_counts()
+    {
+        // The golden graph's largest component is T1-A-B-C-D: T2-E and F-G are dropped by the interactome.
+        var (edges, sets, candidates, targets) = Graph();
+        var network = OrganoidBiomarkers.Network.Interactome.FromEdges(edges, CountLog.Silent);
+        var s = BaselineSelection.FirstNeighbourPathways(targets, network, sets, candidates, Neighbourhood.TargetsAndNeighbours, CountLog.Silent);
+        Assert.Equal(new[] { "A", "D", "T1" }, s.NeighbourhoodGenes);
+        Assert.Equal(new[] { "P_NEIGHBOUR_A", "P_TARGET_ONLY" }, s.Pathways);
+        Assert.Equal(new[] { "MISSING", "T2" }, s.TargetsNotInNetwork);
+    }
+
+    [Fact]
     public void First_neighbours_reject_targets_absent_from_the_network()
     {
         var (edges, sets, candidates, _) = Graph();
@@ -56,7 +68,7 @@ public class BaselineSelectionTests
         Assert.Throws<ArgumentException>(() => BaselineSelection.FirstNeighbourPathways([], edges, sets, candidates, Neighbourhood.NeighboursOnly, CountLog.Silent));
     }
 
-    private static OrganoidTrainingData CorrelationData()
+    private static (PathwayScores Scores, Dictionary<string, double> Response) CorrelationData()
     {
         var c = ValidationGolden.Section("correlation");
         var pathways = c.GetProperty("pathways").Strings();
@@ -66,69 +78,48 @@ public class BaselineSelectionTests
         for (int i = 0; i < pathways.Length; i++)
             for (int j = 0; j < organoids.Length; j++) v[i, j] = rows[i][j];
         var y = c.GetProperty("y").Doubles();
-        return OrganoidTrainingData.From(new PathwayScores(pathways, organoids, v), organoids.Select((o, i) => (o, y[i])).ToDictionary(t => t.o, t => t.Item2));
+        return (new PathwayScores(pathways, organoids, v), organoids.Select((o, i) => (o, y[i])).ToDictionary(t => t.o, t => t.Item2));
     }
 
     [Fact]
     public void Response_correlations_match_scipy_pearsonr_ranked_by_magnitude_and_skip_constant_pathways()
     {
-        var data = CorrelationData();
+        var (scores, response) = CorrelationData();
         var expected = ValidationGolden.Section("correlation").GetProperty("ranked").EnumerateArray()
             .Select(e => (e.GetProperty("pathway").GetString()!, e.GetProperty("r").GetDouble())).ToArray();
-        var ranked = BaselineSelection.ResponseCorrelations(data, data.Nes.Pathways.Reverse().ToArray());
+        var ranked = BaselineSelection.ResponseCorrelations(scores, response, scores.Pathways.Reverse().Append("NOT_SCORED").ToArray());
         Assert.Equal(expected.Select(e => e.Item1), ranked.Select(r => r.Pathway));
         for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i].Item2, ranked[i].R, ValidationGolden.ClosedForm);
         Assert.DoesNotContain(ranked, r => r.Pathway == "PW_10"); // the constant one
     }
 
     [Fact]
+    public void Correlations_use_only_organoids_with_a_response()
+    {
+        var (scores, response) = CorrelationData();
+        // An extra organoid column without a response must not change anything.
+        var wider = new double[scores.Pathways.Count, scores.Samples.Count + 1];
+        for (int i = 0; i < scores.Pathways.Count; i++)
+        {
+            for (int j = 0; j < scores.Samples.Count; j++) wider[i, j + 1] = scores.Values[i, j];
+            wider[i, 0] = 100 * i;
+        }
+        var extra = new PathwayScores(scores.Pathways, scores.Samples.Prepend("NO_RESPONSE").ToArray(), wider);
+        Assert.Equal(BaselineSelection.ResponseCorrelations(scores, response, scores.Pathways.ToArray()),
+                     BaselineSelection.ResponseCorrelations(extra, response, scores.Pathways.ToArray()));
+    }
+
+    [Fact]
     public void Correlation_selection_takes_the_top_n_and_returns_them_in_name_order()
     {
-        var data = CorrelationData();
-        var top = BaselineSelection.ByResponseCorrelation(data, data.Nes.Pathways.ToArray(), 3);
+        var (scores, response) = CorrelationData();
+        var top = BaselineSelection.ByResponseCorrelation(scores, response, scores.Pathways.ToArray(), 3);
         var expected = ValidationGolden.Section("correlation").GetProperty("ranked").EnumerateArray().Take(3)
             .Select(e => e.GetProperty("pathway").GetString()!).Order(StringComparer.Ordinal);
         Assert.Equal(expected, top);
         Assert.Contains("PW_03", top);
         Assert.Contains("PW_07", top);
-        Assert.Throws<ArgumentException>(() => BaselineSelection.ByResponseCorrelation(data, data.Nes.Pathways.ToArray(), 12)); // only 11 defined
-        Assert.Throws<ArgumentException>(() => BaselineSelection.ByResponseCorrelation(data, data.Nes.Pathways.ToArray(), 0));
-    }
-
-    [Fact]
-    public void Organoid_training_matches_a_scikit_learn_scaler_and_ridgecv_pipeline_whatever_the_feature_order()
-    {
-        var data = CorrelationData();
-        var t = ValidationGolden.Section("training");
-        var features = t.GetProperty("features").Strings();
-        var model = OrganoidModels.Train(data, features.Reverse(), "ridgecv");
-        Assert.Equal(features, model.Features); // NES row order
-        var fit = Assert.IsType<RidgeCvFit>(model.Fit);
-        Assert.Equal(t.GetProperty("alpha").GetDouble(), fit.Alpha, ValidationGolden.ClosedForm);
-        var coef = t.GetProperty("coef").Doubles();
-        for (int j = 0; j < coef.Length; j++) Assert.Equal(coef[j], fit.Coefficients[j], ValidationGolden.ClosedForm);
-        Assert.Equal(t.GetProperty("intercept").GetDouble(), fit.Intercept, ValidationGolden.ClosedForm);
-        Assert.Equal(features.Length, model.Biomarkers.Count);
-        Assert.Equal(model.Biomarkers.Select(b => b.Name), BiomarkerRanking.ByAbsoluteCoefficient(features, coef).Select(b => b.Name));
-    }
-
-    [Fact]
-    public void Organoid_training_rejects_unknown_duplicated_or_no_features()
-    {
-        var data = CorrelationData();
-        Assert.Contains("NOT_A_PATHWAY", Assert.Throws<ArgumentException>(() => OrganoidModels.Train(data, ["PW_01", "NOT_A_PATHWAY"], "ridgecv")).Message);
-        Assert.Throws<ArgumentException>(() => OrganoidModels.Train(data, ["PW_01", "PW_01"], "ridgecv"));
-        Assert.Throws<ArgumentException>(() => OrganoidModels.Train(data, [], "ridgecv"));
-    }
-
-    [Fact]
-    public void Training_data_keeps_the_nes_column_order_and_only_organoids_with_a_response()
-    {
-        var nes = new PathwayScores(["P"], ["O3", "O1", "O2"], new double[,] { { 1, 2, 3 } });
-        var data = OrganoidTrainingData.From(nes, new Dictionary<string, double> { ["O1"] = 0.5, ["O3"] = 1.5, ["O9"] = 9 });
-        Assert.Equal(new[] { "O3", "O1" }, data.Organoids);
-        Assert.Equal(new[] { 1.5, 0.5 }, data.LnIc50);
-        Assert.Throws<ArgumentException>(() => OrganoidTrainingData.From(nes, new Dictionary<string, double> { ["X"] = 1 }));
-        Assert.Throws<ArgumentException>(() => OrganoidTrainingData.From(nes, new Dictionary<string, double> { ["O1"] = double.NaN }));
+        Assert.Throws<ArgumentException>(() => BaselineSelection.ByResponseCorrelation(scores, response, scores.Pathways.ToArray(), 12)); // only 11 defined
+        Assert.Throws<ArgumentException>(() => BaselineSelection.ByResponseCorrelation(scores, response, scores.Pathways.ToArray(), 0));
     }
 }

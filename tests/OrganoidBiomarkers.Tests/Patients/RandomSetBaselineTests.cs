@@ -8,7 +8,7 @@ namespace OrganoidBiomarkers.Tests.Patients;
 public class RandomSetBaselineTests
 {
     // A synthetic world: 16 pathways scored in 12 organoids and 30 patients; survival loosely tied to pathway P03.
-    private static (OrganoidTrainingData Training, ValidationUnit Unit, string[] Pool) World()
+    private static (PathwayScores Organoids, Dictionary<string, double> Response, ValidationUnit Unit, string[] Pool) World()
     {
         var rng = new Rng(11);
         var pathways = Enumerable.Range(0, 16).Select(i => $"P{i:00}").ToArray();
@@ -22,20 +22,20 @@ public class RandomSetBaselineTests
             for (int s = 0; s < patients.Length; s++) pat[p, s] = rng.NextDouble() - 0.5;
         }
         var y = organoids.Select((o, i) => (o, 2 * org[3, i] + 0.3 * rng.NextDouble())).ToDictionary(t => t.o, t => t.Item2);
-        var training = OrganoidTrainingData.From(new PathwayScores(pathways, organoids, org), y);
+        var organoidScores = new PathwayScores(pathways, organoids, org);
         var survival = patients.Select((p, i) => (p, new SurvivalTime(10 + 50 * rng.NextDouble() - 20 * pat[3, i], rng.NextDouble() < 0.6)))
             .ToDictionary(t => t.p, t => t.Item2);
         var z = ResponderSplit.Standardize(new PathwayScores(pathways, patients, pat), patients);
         var unit = ValidationUnit.Create("DRUG", "cohort", "source", "survival", z, survival, CountLog.Silent);
-        return (training, unit, pathways);
+        return (organoidScores, y, unit, pathways);
     }
 
     [Fact]
     public void Results_do_not_depend_on_the_thread_count()
     {
-        var (training, unit, pool) = World();
-        var one = RandomSetBaseline.Run(training, "ridgecv", pool, 5, [unit, unit], 4, 40, 20201030, ["test"], maxDegreeOfParallelism: 1);
-        var many = RandomSetBaseline.Run(training, "ridgecv", pool, 5, [unit, unit], 4, 40, 20201030, ["test"], maxDegreeOfParallelism: 4);
+        var (organoids, response, unit, pool) = World();
+        var one = RandomSetBaseline.Run(organoids, response, "ridgecv", pool, 5, [unit, unit], 4, 40, 20201030, ["test"], maxDegreeOfParallelism: 1);
+        var many = RandomSetBaseline.Run(organoids, response, "ridgecv", pool, 5, [unit, unit], 4, 40, 20201030, ["test"], maxDegreeOfParallelism: 4);
         Assert.Equal(one.Sets.Select(s => string.Join(",", s)), many.Sets.Select(s => string.Join(",", s)));
         Assert.Equal(one.ChiSquare.Cast<double>(), many.ChiSquare.Cast<double>());
         Assert.Equal(one.Signed.Cast<double>(), many.Signed.Cast<double>());
@@ -46,22 +46,30 @@ public class RandomSetBaselineTests
     [Fact]
     public void Each_draw_is_its_own_stream_retrained_and_split_like_the_main_result()
     {
-        var (training, unit, pool) = World();
-        var nul = RandomSetBaseline.Run(training, "ridgecv", pool, 5, [unit], 3, 10, 99, ["a", "b"]);
+        var (organoids, response, unit, pool) = World();
+        var nul = RandomSetBaseline.Run(organoids, response, "ridgecv", pool, 5, [unit], 3, 10, 99, ["a", "b"]);
         for (int d = 0; d < nul.Draws; d++)
         {
             var expectedSet = RandomPathwaySets.Draw(pool, 5, Rng.ForStream(99, "a", "b", "draw", d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             Assert.Equal(expectedSet, nul.Sets[d]);
-            var model = OrganoidModels.Train(training, expectedSet, "ridgecv");
+            var model = OrganoidTraining.Fit(OrganoidTraining.Assemble(organoids, response, expectedSet), "ridgecv");
             for (int k = 1; k <= 3; k++)
             {
-                var o = SurvivalValidation.Evaluate(model.Biomarkers, k, unit);
+                var o = SurvivalValidation.Evaluate(model.Ranking, k, unit);
                 Assert.Equal(o.Comparison!.LogRankChiSquare, nul.ChiSquare[d, 0, k - 1]);
                 Assert.Equal(o.SignedLogRank, nul.Signed[d, 0, k - 1]);
             }
         }
-        var other = RandomSetBaseline.Run(training, "ridgecv", pool, 5, [unit], 3, 10, 99, ["a", "c"]);
+        var other = RandomSetBaseline.Run(organoids, response, "ridgecv", pool, 5, [unit], 3, 10, 99, ["a", "c"]);
         Assert.NotEqual(nul.Sets.Select(s => string.Join(",", s)), other.Sets.Select(s => string.Join(",", s)));
+    }
+
+    [Fact]
+    public void A_pool_with_pathways_the_organoids_do_not_score_is_rejected()
+    {
+        var (organoids, response, unit, pool) = World();
+        var e = Assert.Throws<ArgumentException>(() => RandomSetBaseline.Run(organoids, response, "ridgecv", pool.Append("UNSCORED").ToArray(), 16, [unit], 1, 2, 1, ["x"], 1));
+        Assert.Contains("UNSCORED", e.Message);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace OrganoidBiomarkers.Tests.Patients;
 
 /// <summary>
 /// Reads Golden/validation/validation_golden.json, written by make_golden.py beside it (numpy 1.24.2, scipy 1.10.1,
-/// scikit-learn 1.2.1, networkx 2.8.8) from hand-made and seeded synthetic inputs.
+/// networkx 2.8.8) from hand-made and seeded synthetic inputs.
 /// </summary>
 internal static class ValidationGolden
 {
@@ -18,8 +18,8 @@ internal static class ValidationGolden
     public static double[] Doubles(this JsonElement e) => e.EnumerateArray().Select(x => x.GetDouble()).ToArray();
 
     /// <summary>
-    /// Closed-form sums over a dozen values (Pearson r, standardisation, ridge on 9 x 5): only summation order and the
-    /// factorisation differ from numpy/LAPACK, ~1e-15 x condition number; 1e-10 catches any formula slip.
+    /// Closed-form sums over a dozen values (Pearson r): only the summation order differs from scipy, a few ulps;
+    /// 1e-10 still catches any formula slip (e.g. a sample vs population moment changes r in the 2nd digit).
     /// </summary>
     public const double ClosedForm = 1e-10;
 }

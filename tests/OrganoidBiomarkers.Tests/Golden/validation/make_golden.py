@@ -1,7 +1,7 @@
-"""Golden values for the stage 05 helpers (lib/Patients/BaselineSelection, lib/Models/OrganoidModels,
-lib/Patients/SurvivalValidation), from independent reference implementations.
+"""Golden values for the stage 05 baseline selections (lib/Patients/BaselineSelection), from independent
+reference implementations (networkx, scipy).
 
-Run with the Debian python (numpy 1.24.2, scipy 1.10.1, scikit-learn 1.2.1, networkx 2.8.8):
+Run with the Debian python (numpy 1.24.2, scipy 1.10.1, networkx 2.8.8):
     /usr/bin/python3 make_golden.py   # writes validation_golden.json beside this script
 Inputs are small hand-made or seeded synthetic arrays (no mirror data).
 """
@@ -11,14 +11,10 @@ import platform
 import networkx as nx
 import numpy as np
 import scipy
-import sklearn
 from scipy import stats
-from sklearn.linear_model import RidgeCV
-from sklearn.pipeline import make_pipeline
-from sklearn.preprocessing import StandardScaler
 
 out = {"versions": {"python": platform.python_version(), "numpy": np.__version__, "scipy": scipy.__version__,
-                    "sklearn": sklearn.__version__, "networkx": nx.__version__}}
+                    "networkx": nx.__version__}}
 
 # --- first-neighbour pathways on a tiny graph (networkx) -------------------------------------------------------------
 # T1 - A - B - C ; T1 - D ; T2 isolated from T1 (T2 - E) ; F - G (no target) ; self-loop T1 - T1 ; duplicate A - T1.
@@ -66,15 +62,6 @@ for i in range(n_path):
 corr.sort(key=lambda t: (-abs(t[1]), t[0]))
 out["correlation"] = {"pathways": names, "organoids": organoids, "nes": nes.tolist(), "y": y.tolist(),
                       "ranked": [{"pathway": p, "r": r} for p, r in corr]}
-
-# --- training on organoids: StandardScaler + RidgeCV(alphas 0.1..0.9, cv=3) (scikit-learn) ---------------------------
-# 9 organoids: three equal test folds, so 0.20's fold-size-weighted mean equals 1.2's plain mean.
-features = ["PW_01", "PW_03", "PW_05", "PW_07", "PW_09"]
-X = nes[[names.index(f) for f in features]].T
-pipe = make_pipeline(StandardScaler(), RidgeCV(alphas=[a / 10 for a in range(1, 10)], cv=3))
-pipe.fit(X, y)
-ridge = pipe[-1]
-out["training"] = {"features": features, "alpha": ridge.alpha_, "coef": ridge.coef_.tolist(), "intercept": ridge.intercept_}
 
 with open("validation_golden.json", "w") as f:
     json.dump(out, f, indent=1)
