@@ -83,7 +83,7 @@ public static class ValidationFigures
         var plot = new Plot().Styled($"{title}\nobserved {statistic} = {observed.ToString("0.00", CultureInfo.InvariantCulture)}, " +
             $"empirical p = {empiricalP.ToString("0.000", CultureInfo.InvariantCulture)}", statistic, $"random pathway sets (of {nulls.Count})");
         double max = Math.Max(nulls.Max(), double.IsNaN(observed) ? 0 : observed);
-        // About 40 bins on a 1-2-5 step, so the discrete low end of a log-rank null stays visible.
+        // About 40 bins on a 1-2-2.5-5 step, so the discrete low end of a log-rank null stays visible.
         double width = NiceStep(Math.Max(max, 1e-9) / 40);
         int bins = (int)Math.Ceiling((max + 1e-9) / width) + 1;
         var counts = new double[bins];
@@ -104,6 +104,6 @@ public static class ValidationFigures
     {
         double magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         double f = raw / magnitude;
-        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * magnitude;
+        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * magnitude;
     }
 }
