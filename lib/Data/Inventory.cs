@@ -42,6 +42,12 @@ public static class Inventory
         ["firehose_crc_pheno"] = (p, _) => (DelimitedFile.Read(p, '\t').Rows.Count, 19, "samples"),
         ["ref_gseapy_expression"] = (p, log) => Shape(ExpressionTables.Read(p, ExpressionTableLayout.Gseapy, log)),
         ["tiriac_response"] = (p, _) => (OrganoidResponseTables.ReadTiriac2018(p).Count, 3, "organoid x drug AUCs"),
+        ["crc_screen_xlsx"] = (p, _) => Workbook(p),
+        ["crc_rescreen_xlsx"] = (p, _) => Workbook(p),
+        ["reactome_gmt"] = (p, log) => (GmtReader.Read(p, GmtLayout.NoDescription, log).Count, 2, "gene sets (name, genes)"),
+        ["ref_gseapy_gmt"] = (p, log) => (GmtReader.Read(p, GmtLayout.NoDescription, log).Count, 2, "gene sets (name, genes)"),
+        ["string_network"] = (p, _) => (NetworkFiles.ReadEdgeTable(p).Count, 3, "edges"),
+        ["menche_network"] = (p, _) => (NetworkFiles.ReadSif(p).Count, 3, "edges (Entrez IDs)"),
         ["tiriac_samples"] = (p, _) => (DelimitedFile.Read(p, '\t').Rows.Count, 37, "samples"),
     };
 
@@ -63,6 +69,13 @@ public static class Inventory
             rows.Add(new InventoryRow(e.Id, e.File, e.Role, e.Status, resolved.Source.ToString().ToLowerInvariant(), n, c, unit, e.PaperUsed));
         }
         return rows;
+    }
+
+    private static (int, int, string) Workbook(string path)
+    {
+        var sheets = XlsxWorkbook.SheetNames(path);
+        int rows = sheets.Sum(s => XlsxWorkbook.ReadSheet(path, s).Count);
+        return (rows, sheets.Count, $"worksheet rows (sheets: {string.Join("; ", sheets)})");
     }
 
     private static (int, int, string) Shape(ExpressionMatrix m) => (m.GeneCount, m.SampleCount, "genes x samples");

@@ -12,10 +12,18 @@ public static class HtmlTable
         var sb = new StringBuilder("<table class=\"result\"><thead><tr>");
         foreach (var c in table.Columns) sb.Append("<th>").Append(WebUtility.HtmlEncode(c)).Append("</th>");
         sb.Append("</tr></thead><tbody>");
+        int status = table.Columns.ToList().IndexOf("status");
         foreach (var row in table.Rows.Take(maxRows))
         {
             sb.Append("<tr>");
-            foreach (var cell in row) sb.Append("<td>").Append(WebUtility.HtmlEncode(Shorten(cell))).Append("</td>");
+            for (int i = 0; i < row.Count; i++)
+            {
+                // A 'status' column (e.g. the parity table) is coloured by its value.
+                string css = i != status ? "" : row[i] switch { "match" => " class=\"match\"", "differs" => " class=\"differs\"", "not computable here" or "no reference value" => " class=\"na\"", _ => "" };
+                // Long prose cells get a minimum width so a wide table does not squeeze them into a narrow column.
+                if (css.Length == 0 && row[i].Length > 40) css = " class=\"long\"";
+                sb.Append("<td").Append(css).Append('>').Append(WebUtility.HtmlEncode(Shorten(row[i]))).Append("</td>");
+            }
             sb.Append("</tr>");
         }
         sb.Append("</tbody></table>");

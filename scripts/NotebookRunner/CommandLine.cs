@@ -15,6 +15,7 @@ internal static class CommandLine
         var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var only = new HashSet<string>(StringComparer.Ordinal);
         int timeout = 900;
+        string? reportTool = null;
         for (int i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new CommandLineException($"{args[i]} needs a value");
@@ -23,6 +24,7 @@ internal static class CommandLine
                 case "--notebooks": notebooks = Next(); break;
                 case "--output": output = Next(); break;
                 case "--data-mirror": mirror = Next(); break;
+                case "--report-tool": reportTool = Next(); break;
                 case "--timeout-seconds":
                     timeout = int.TryParse(Next(), out var t) && t > 0 ? t : throw new CommandLineException("--timeout-seconds takes a positive integer");
                     break;
@@ -56,7 +58,7 @@ internal static class CommandLine
             mirror = Path.GetFullPath(mirror);
             if (!Directory.Exists(mirror)) throw new CommandLineException($"--data-mirror {mirror} does not exist");
         }
-        return new PipelineOptions(notebooks, output, mirror, parameters, only, TimeSpan.FromSeconds(timeout));
+        return new PipelineOptions(notebooks, output, mirror, parameters, only, TimeSpan.FromSeconds(timeout), reportTool);
     }
 
     public static string? FindRepoRoot(string start)

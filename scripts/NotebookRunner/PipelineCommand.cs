@@ -10,7 +10,8 @@ internal sealed record PipelineOptions(
     string? DataMirror,
     IReadOnlyDictionary<string, string> Parameters,
     IReadOnlySet<string> Only,
-    TimeSpan NotebookTimeout);
+    TimeSpan NotebookTimeout,
+    string? ReportTool = null);
 
 /// <summary>
 /// Runs notebooks/NN-*.dib in order, each in its own process started in the notebook's folder, under a process-level
@@ -45,6 +46,7 @@ internal sealed class PipelineCommand
             // A partial run reuses earlier stages' outputs, so later promotion keeps them.
             foreach (var folder in PromotedFolders)
                 if (Directory.Exists(Path.Combine(_o.OutputDir, folder))) CopyDirectory(Path.Combine(_o.OutputDir, folder), Path.Combine(staging, folder));
+            if (File.Exists(Path.Combine(_o.OutputDir, "run.json"))) File.Copy(Path.Combine(_o.OutputDir, "run.json"), Path.Combine(staging, "run.json"));
         }
         foreach (var folder in PromotedFolders) Directory.CreateDirectory(Path.Combine(staging, folder));
 
@@ -71,6 +73,14 @@ internal sealed class PipelineCommand
         Console.WriteLine("notebook\tstatus\tseconds");
         foreach (var r in runLog) Console.WriteLine($"{r.Notebook}\t{r.Status}\t{r.Seconds:F1}");
         WriteRunRecord(staging, runLog, total.Elapsed.TotalSeconds);
+        if (failed == 0 && _o.ReportTool is not null)
+        {
+            // The report is built from the staged outputs, so a report failure also leaves output/ untouched.
+            Console.WriteLine("runner: === report ===");
+            var (code, timedOut) = await RunToolAsync(_o.ReportTool, staging);
+            runLog.Add(("report", timedOut ? "timed out" : code == 0 ? "ok" : "failed", 0));
+            if (code != 0 || timedOut) failed++;
+        }
 
         if (failed > 0)
         {
@@ -80,7 +90,7 @@ internal sealed class PipelineCommand
             Console.Error.WriteLine($"runner: FAILED ({runLog[^1].Notebook}: {runLog[^1].Status}). Nothing was promoted to {_o.OutputDir}; the executed notebooks of this run are in {Path.Combine(failedDir, "notebooks")}");
             return 1;
         }
-        foreach (var folder in PromotedFolders.Append("run.json"))
+        foreach (var folder in PromotedFolders.Append("run.json").Append("report.html"))
         {
             var target = Path.Combine(_o.OutputDir, folder);
             var source = Path.Combine(staging, folder);
@@ -96,20 +106,23 @@ internal sealed class PipelineCommand
         return 0;
     }
 
-    private async Task<(int Code, bool TimedOut)> RunChildAsync(FileInfo notebook, string ipynb, string staging)
+    private Task<(int Code, bool TimedOut)> RunChildAsync(FileInfo notebook, string ipynb, string staging) =>
+        RunProcessAsync(notebook.Name, notebook.DirectoryName!, staging,
+            [typeof(PipelineCommand).Assembly.Location, "notebook", notebook.FullName, "--ipynb", ipynb]);
+
+    private Task<(int Code, bool TimedOut)> RunToolAsync(string dll, string staging) =>
+        RunProcessAsync(Path.GetFileName(dll), Path.GetFullPath(Path.Combine(_o.NotebooksDir, "..")), staging, [Path.GetFullPath(dll), staging]);
+
+    /// <summary>Runs `dotnet ARGS` with the pipeline's environment, relaying its output, under the notebook timeout.</summary>
+    private async Task<(int Code, bool TimedOut)> RunProcessAsync(string label, string workingDirectory, string staging, string[] arguments)
     {
-        var self = typeof(PipelineCommand).Assembly.Location;
         var psi = new ProcessStartInfo(DotnetHost())
         {
-            WorkingDirectory = notebook.DirectoryName!,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        psi.ArgumentList.Add(self);
-        psi.ArgumentList.Add("notebook");
-        psi.ArgumentList.Add(notebook.FullName);
-        psi.ArgumentList.Add("--ipynb");
-        psi.ArgumentList.Add(ipynb);
+        foreach (var a in arguments) psi.ArgumentList.Add(a);
         psi.Environment[RunEnvironment.RepoRoot] = Path.GetFullPath(Path.Combine(_o.NotebooksDir, ".."));
         psi.Environment[RunEnvironment.OutputDir] = staging;
         if (_o.DataMirror is not null) psi.Environment[RunEnvironment.DataMirror] = _o.DataMirror;
@@ -128,7 +141,7 @@ internal sealed class PipelineCommand
             child.Kill(entireProcessTree: true);
             await child.WaitForExitAsync();
             await Task.WhenAll(relayOut, relayErr);
-            Console.Error.WriteLine($"runner: {notebook.Name} exceeded the {_o.NotebookTimeout.TotalSeconds:F0} s timeout and was stopped");
+            Console.Error.WriteLine($"runner: {label} exceeded the {_o.NotebookTimeout.TotalSeconds:F0} s timeout and was stopped");
             return (-1, true);
         }
         await Task.WhenAll(relayOut, relayErr);
@@ -154,6 +167,20 @@ internal sealed class PipelineCommand
 
     private void WriteRunRecord(string staging, List<(string Notebook, string Status, double Seconds)> runLog, double totalSeconds)
     {
+        // A partial run keeps the earlier run's entries for the notebooks it did not rerun.
+        var previous = Path.Combine(staging, "run.json");
+        if (File.Exists(previous))
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(previous));
+            if (doc.RootElement.TryGetProperty("notebooks", out var nbs))
+                foreach (var nb in nbs.EnumerateArray())
+                {
+                    var name = nb.GetProperty("notebook").GetString()!;
+                    if (name != "report" && runLog.All(r => r.Notebook != name))
+                        runLog.Add((name + " (earlier run)", nb.GetProperty("status").GetString()!, nb.GetProperty("seconds").GetDouble()));
+                }
+            runLog.Sort((a, b) => StringComparer.Ordinal.Compare(a.Notebook, b.Notebook));
+        }
         var record = new
         {
             started_utc = DateTime.UtcNow.AddSeconds(-totalSeconds).ToString("yyyy-MM-ddTHH:mm:ssZ"),

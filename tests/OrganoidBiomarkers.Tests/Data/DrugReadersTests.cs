@@ -91,3 +91,23 @@ public class DrugReadersTests
         Assert.Equal(expected, names.Normalise(text));
     }
 }
+
+public class XlsxWorkbookTests
+{
+    [Fact]
+    public void Reads_sheet_names_and_cells_with_shared_strings()
+    {
+        var path = TestPaths.Fixture("data", "workbook.xlsx");
+        Assert.Equal(new[] { "Table S2b" }, XlsxWorkbook.SheetNames(path));
+        var rows = XlsxWorkbook.ReadSheet(path, "Table S2b");
+        Assert.Equal("Organoid", rows[0]["A"]);
+        Assert.Equal(("P19a", "2.5"), (rows[1]["A"], rows[1]["B"]));
+    }
+
+    [Fact]
+    public void Unknown_sheet_and_truncated_file_are_input_errors()
+    {
+        Assert.Contains("no worksheet 'S9'", Assert.Throws<InputException>(() => XlsxWorkbook.ReadSheet(TestPaths.Fixture("data", "workbook.xlsx"), "S9")).Message);
+        Assert.Contains("not a valid xlsx", Assert.Throws<InputException>(() => XlsxWorkbook.SheetNames(TestPaths.Fixture("data", "workbook_truncated.xlsx"))).Message);
+    }
+}
