@@ -103,6 +103,7 @@ internal sealed class LibSvmSolver
         return s.Solve(shrinking == Shrinking.On, maxIterations, target.Length);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private float[] GetQ(int i, int len)
     {
         var data = _kernel[_index[i]];
@@ -302,6 +303,7 @@ internal sealed class LibSvmSolver
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DoShrinking()
     {
         double gmax1 = double.NegativeInfinity; // max { -y_i grad_i | i in I_up }
@@ -352,6 +354,7 @@ internal sealed class LibSvmSolver
         (_c[i], _c[j]) = (_c[j], _c[i]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReconstructGradient()
     {
         if (_activeSize == _l) return;
@@ -378,6 +381,7 @@ internal sealed class LibSvmSolver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double CalculateRho()
     {
         int nrFree = 0;

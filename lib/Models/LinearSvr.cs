@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace OrganoidBiomarkers.Models;
 
 /// <summary>
@@ -33,6 +35,7 @@ public sealed class LinearSvr : IRegressor
     public FittedModel Fit(double[,] x, double[] y) => FitSvr(x, y);
 
     /// <summary><see cref="Fit"/> with the concrete result type.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // thousands of small fits per permutation test (see LibSvmSolver)
     public SvrFit FitSvr(double[,] x, double[] y)
     {
         if (!(C > 0) || !double.IsFinite(C)) throw new ArgumentException($"svr: C must be a positive finite number, got {C}");

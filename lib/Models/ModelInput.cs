@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace OrganoidBiomarkers.Models;
 
 /// <summary>Boundary checks shared by every model's Fit: shapes, finiteness, enough samples.</summary>
@@ -19,6 +21,8 @@ internal static class ModelInput
                 throw new ArgumentException($"{model}: y[{i}] is {y[i]} (NaN/Inf not allowed)", nameof(y));
     }
 
+    // Called on every fit, thousands of times in a permutation test: compiled optimised at once (see LibSvmSolver).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CheckFinite(double[,] x, string what)
     {
         int n = x.GetLength(0), p = x.GetLength(1);

@@ -1,8 +1,9 @@
 """Reference for the proximity benchmark: the toolbox's closest-distance proximity on networkx (Guney et al. 2016).
 
-toolbox_proximity.py beside this file is the line-by-line Python 3 transcription of the toolbox (github
-emreg00/toolbox: wrappers.calculate_proximity, network_utilities.get_degree_binning, ...), identical to
-tests/OrganoidBiomarkers.Tests/Golden/network/toolbox_proximity.py. This script only loads the inputs and calls it,
+toolbox_proximity.py beside this file (in the build output; the source is
+tests/OrganoidBiomarkers.Tests/Golden/network/toolbox_proximity.py, which also made the goldens) is the line-by-line
+Python 3 transcription of the toolbox (github emreg00/toolbox: wrappers.calculate_proximity,
+network_utilities.get_degree_binning, ...). This script only loads the inputs and calls it,
 per drug and pathway, as the toolbox is used:
   network   nx.Graph of the edges, self-loops removed, largest connected component (wrappers.get_network, only_lcc)
   bins      get_degree_binning(network, 100), computed once per network and passed in (the toolbox recomputes them in
