@@ -23,7 +23,8 @@ public class RandomSetBaselineTests
         }
         var y = organoids.Select((o, i) => (o, 2 * org[3, i] + 0.3 * rng.NextDouble())).ToDictionary(t => t.o, t => t.Item2);
         var organoidScores = new PathwayScores(pathways, organoids, org);
-        var survival = patients.Select((p, i) => (p, new SurvivalTime(10 + 50 * rng.NextDouble() - 20 * pat[3, i], rng.NextDouble() < 0.6)))
+        // Whole months, so many patients share a time (ties exercise the log-rank's distinct-time blocks).
+        var survival = patients.Select((p, i) => (p, new SurvivalTime(Math.Round(10 + 30 * rng.NextDouble() - 20 * pat[3, i]), rng.NextDouble() < 0.6)))
             .ToDictionary(t => t.p, t => t.Item2);
         var z = ResponderSplit.Standardize(new PathwayScores(pathways, patients, pat), patients);
         var unit = ValidationUnit.Create("DRUG", "cohort", "source", "survival", z, survival, CountLog.Silent);
@@ -44,21 +45,28 @@ public class RandomSetBaselineTests
     }
 
     [Fact]
-    public void Each_draw_is_its_own_stream_retrained_and_split_like_the_main_result()
+    public void Each_draw_is_its_own_stream_retrained_and_split_exactly_like_the_main_result()
     {
+        // The null's split and log-rank are a precomputed fast path: they must equal SurvivalValidation.Evaluate (the
+        // general path: ResponderSplit + LogRank.Test) bit for bit, for every draw, unit and k, including k beyond the
+        // set size (all biomarkers used).
         var (organoids, response, unit, pool) = World();
-        var nul = RandomSetBaseline.Run(organoids, response, "ridgecv", pool, 5, [unit], 3, 10, 99, ["a", "b"]);
+        var half = ValidationUnit.Create("DRUG", "half", "source", "survival", unit.Standardized,
+            unit.Patients.Where((_, i) => i % 2 == 0).ToDictionary(p => p, p => unit.Survival[unit.Patients.ToList().IndexOf(p)]), CountLog.Silent);
+        const int setSize = 4, maxK = 6;
+        var nul = RandomSetBaseline.Run(organoids, response, "ridgecv", pool, setSize, [unit, half], maxK, 40, 99, ["a", "b"]);
         for (int d = 0; d < nul.Draws; d++)
         {
-            var expectedSet = RandomPathwaySets.Draw(pool, 5, Rng.ForStream(99, "a", "b", "draw", d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var expectedSet = RandomPathwaySets.Draw(pool, setSize, Rng.ForStream(99, "a", "b", "draw", d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             Assert.Equal(expectedSet, nul.Sets[d]);
             var model = OrganoidTraining.Fit(OrganoidTraining.Assemble(organoids, response, expectedSet), "ridgecv");
-            for (int k = 1; k <= 3; k++)
-            {
-                var o = SurvivalValidation.Evaluate(model.Ranking, k, unit);
-                Assert.Equal(o.Comparison!.LogRankChiSquare, nul.ChiSquare[d, 0, k - 1]);
-                Assert.Equal(o.SignedLogRank, nul.Signed[d, 0, k - 1]);
-            }
+            foreach (var (u, who) in new[] { (0, unit), (1, half) })
+                for (int k = 1; k <= maxK; k++)
+                {
+                    var o = SurvivalValidation.Evaluate(model.Ranking, k, who);
+                    Assert.Equal(o.Comparison?.LogRankChiSquare ?? double.NaN, nul.ChiSquare[d, u, k - 1]);
+                    Assert.Equal(o.SignedLogRank, nul.Signed[d, u, k - 1]);
+                }
         }
         var other = RandomSetBaseline.Run(organoids, response, "ridgecv", pool, 5, [unit], 3, 10, 99, ["a", "c"]);
         Assert.NotEqual(nul.Sets.Select(s => string.Join(",", s)), other.Sets.Select(s => string.Join(",", s)));
@@ -70,6 +78,15 @@ public class RandomSetBaselineTests
         var (organoids, response, unit, pool) = World();
         var e = Assert.Throws<ArgumentException>(() => RandomSetBaseline.Run(organoids, response, "ridgecv", pool.Append("UNSCORED").ToArray(), 16, [unit], 1, 2, 1, ["x"], 1));
         Assert.Contains("UNSCORED", e.Message);
+    }
+
+    [Fact]
+    public void A_pool_pathway_the_patients_cannot_score_is_rejected()
+    {
+        var (organoids, response, unit, pool) = World();
+        var narrow = unit with { Standardized = unit.Standardized.SelectPathways(unit.Standardized.Pathways.Skip(1).ToArray()) };
+        var e = Assert.Throws<ArgumentException>(() => RandomSetBaseline.Run(organoids, response, "ridgecv", pool, 3, [narrow], 1, 2, 1, ["x"], 1));
+        Assert.Contains("P00", e.Message);
     }
 
     [Fact]
