@@ -127,6 +127,9 @@ internal sealed class PipelineCommand
         psi.Environment[RunEnvironment.OutputDir] = staging;
         if (_o.DataMirror is not null) psi.Environment[RunEnvironment.DataMirror] = _o.DataMirror;
         psi.Environment[RunEnvironment.Parameters] = JsonSerializer.Serialize(_o.Parameters);
+        // Methods with loops are compiled optimised at once: the numerics run in short bursts (thousands of small model
+        // fits), which tiered compilation would otherwise run unoptimised for most of a notebook. Results are unchanged.
+        psi.Environment["DOTNET_TC_QuickJitForLoops"] = "0";
 
         using var child = Process.Start(psi)!;
         var relayOut = Relay(child.StandardOutput, Console.Out);
