@@ -1,4 +1,6 @@
 using System.Text.Json;
+using OrganoidBiomarkers.Common;
+using OrganoidBiomarkers.Data;
 using OrganoidBiomarkers.Models;
 using Xunit;
 using Xunit.Abstractions;
@@ -25,25 +27,30 @@ public class Authors5FuParityTests(ITestOutputHelper output)
         var withResponse = new HashSet<string>(screenOrder, StringComparer.Ordinal);
         yield return ("nes_columns", nesSamples.Where(withResponse.Contains).ToArray());
         yield return ("ordinal", nesSamples.Where(withResponse.Contains).Order(StringComparer.Ordinal).ToArray());
-        var authors = MirrorData.ReadAuthorsResponseOrder(MirrorData.File("organoid_crc", "median_response.txt"), "5-Fluorouracil");
+        var authors = DrugScreen.ReadAuthorsMedians(DataMirror.File("organoid_crc", "median_response.txt"))
+            .Where(r => r.DrugName == "5-Fluorouracil").Select(r => r.Organoid).ToArray();
         yield return ("authors_median_response", authors.Where(o => nesSamples.Contains(o) && withResponse.Contains(o)).ToArray());
     }
 
     private static IEnumerable<(string Order, Inputs Data)> Load()
     {
-        var (pathways, samples, nes) = MirrorData.ReadNes(MirrorData.File("reference", "authors_gseapy_organoid_crc", "gseapy.samples.normalized.es.txt"));
-        var proximal = MirrorData.ReadProximal(MirrorData.File("network", "coad_blca_organoid_drugs_zscore_result_reactome.txt"), "FLUOROURACIL", ProximalZ);
+        var scores = GseapyScores.Read(DataMirror.File("reference", "authors_gseapy_organoid_crc", "gseapy.samples.normalized.es.txt"));
+        var pathways = scores.Pathways.ToArray();
+        var samples = scores.Samples.ToArray();
+        var proximal = AuthorsProximityTable.Read(DataMirror.File("network", "coad_blca_organoid_drugs_zscore_result_reactome.txt"))
+            .Column("FLUOROURACIL").Where(kv => kv.Value <= ProximalZ).Select(kv => kv.Key).ToArray();
         var proximalSet = new HashSet<string>(proximal, StringComparer.Ordinal);
         var featureRows = Enumerable.Range(0, pathways.Length).Where(i => proximalSet.Contains(pathways[i])).ToArray();
-        var (organoids, ic50) = MirrorData.ReadMedianIc50(MirrorData.File("organoid_crc", "supp_table_S2b.txt"), "5-Fluorouracil", 1073);
-        var response = organoids.Zip(ic50).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        var medians = DrugScreen.ReadVanDeWetering(DataMirror.File("organoid_crc", "supp_table_S2b.txt"), CountLog.Silent).MedianIc50("1073");
+        var organoids = medians.Select(m => m.Organoid).ToArray();
+        var response = medians.ToDictionary(m => m.Organoid, m => m.MedianLnIc50, StringComparer.Ordinal);
         foreach (var (name, order) in Orders(samples, organoids))
         {
             var x = new double[order.Length, featureRows.Length];
             for (int i = 0; i < order.Length; i++)
             {
                 int col = Array.IndexOf(samples, order[i]);
-                for (int j = 0; j < featureRows.Length; j++) x[i, j] = nes[featureRows[j]][col];
+                for (int j = 0; j < featureRows.Length; j++) x[i, j] = scores.Values[featureRows[j], col];
             }
             yield return (name, new Inputs(featureRows.Select(r => pathways[r]).ToArray(), order, x,
                 order.Select(o => response[o]).ToArray(), proximal.Length));

@@ -23,15 +23,15 @@ public class OrganoidTrainingMirrorTests(ITestOutputHelper output)
 
     private static (OrganoidTrainingSet Ours, OrganoidTrainingSet OnTheirNes) Load(GeneSetConvention convention)
     {
-        var expression = ExpressionTables.Read(MirrorData.File("organoid_crc", "geneID_expression_median.txt"), ExpressionTableLayout.OrganoidGeo, CountLog.Silent);
-        var reactome = GmtReader.Read(MirrorData.File("pathways", "reactome_msigdb_v6.1.gmt"), GmtLayout.NoDescription);
+        var expression = ExpressionTables.Read(DataMirror.File("organoid_crc", "geneID_expression_median.txt"), ExpressionTableLayout.OrganoidGeo, CountLog.Silent);
+        var reactome = GmtReader.Read(DataMirror.File("pathways", "reactome_msigdb_v6.1.gmt"), GmtLayout.NoDescription);
         var result = Ssgsea.Score(expression, SsgseaGeneSets.Prepare(reactome, expression, convention), SsgseaOptions.Gseapy09);
         var nes = new PathwayScores(result.SetNames, result.Samples, result.NormalizedScores).SelectPathways(result.SetNames.Order(StringComparer.Ordinal).ToList());
-        var z = AuthorsProximityTable.Read(MirrorData.File("network", "coad_blca_organoid_drugs_zscore_result_reactome.txt"));
+        var z = AuthorsProximityTable.Read(DataMirror.File("network", "coad_blca_organoid_drugs_zscore_result_reactome.txt"));
         var proximal = z.Column("FLUOROURACIL").Where(kv => kv.Value <= ProximalZ).Select(kv => kv.Key).ToList();
-        var screen = DrugScreen.ReadVanDeWetering(MirrorData.File("organoid_crc", "supp_table_S2b.txt"), CountLog.Silent);
+        var screen = DrugScreen.ReadVanDeWetering(DataMirror.File("organoid_crc", "supp_table_S2b.txt"), CountLog.Silent);
         var response = screen.MedianIc50("5-Fluorouracil").ToDictionary(r => r.Organoid, r => r.MedianLnIc50, StringComparer.Ordinal);
-        var theirNes = GseapyScores.Read(MirrorData.File("reference", "authors_gseapy_organoid_crc", "gseapy.samples.normalized.es.txt"));
+        var theirNes = GseapyScores.Read(DataMirror.File("reference", "authors_gseapy_organoid_crc", "gseapy.samples.normalized.es.txt"));
         return (OrganoidTraining.Assemble(nes, response, proximal), OrganoidTraining.Assemble(theirNes, response, proximal));
     }
 

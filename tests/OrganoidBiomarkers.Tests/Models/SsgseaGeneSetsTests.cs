@@ -56,9 +56,9 @@ public class SsgseaGeneSetsTests(ITestOutputHelper output)
     [MirrorFact]
     public void Authors_convention_rebuilds_the_authors_gseapy_input_from_the_original_files()
     {
-        var expression = ExpressionTables.Read(MirrorData.File("organoid_crc", "geneID_expression_median.txt"), ExpressionTableLayout.OrganoidGeo, CountLog.Silent);
-        var reactome = GmtReader.Read(MirrorData.File("pathways", "reactome_msigdb_v6.1.gmt"), GmtLayout.NoDescription);
-        var theirs = GmtReader.Read(MirrorData.File("reference", "authors_gseapy_organoid_crc", "gseapy_input_reactome.gmt"), GmtLayout.Standard)
+        var expression = ExpressionTables.Read(DataMirror.File("organoid_crc", "geneID_expression_median.txt"), ExpressionTableLayout.OrganoidGeo, CountLog.Silent);
+        var reactome = GmtReader.Read(DataMirror.File("pathways", "reactome_msigdb_v6.1.gmt"), GmtLayout.NoDescription);
+        var theirs = GmtReader.Read(DataMirror.File("reference", "authors_gseapy_organoid_crc", "gseapy_input_reactome.gmt"), GmtLayout.Standard)
             .ToDictionary(s => s.Name, s => s.Genes, StringComparer.Ordinal);
         var ours = SsgseaGeneSets.Prepare(reactome, expression, GeneSetConvention.Authors);
 
@@ -70,7 +70,7 @@ public class SsgseaGeneSetsTests(ITestOutputHelper output)
         // Every difference traces to genes the mirror's Reactome file does not have at all: before the loss, the authors'
         // restricted set = ours plus such genes (and where one of them came first, the loss then took a different gene).
         var inFile = reactome.SelectMany(s => s.Genes).ToHashSet(StringComparer.Ordinal);
-        var theirRestricted = GmtReader.Read(MirrorData.File("reference", "authors_gseapy_organoid_crc", "gseapy_input_reactome.gmt"), GmtLayout.NoDescription)
+        var theirRestricted = GmtReader.Read(DataMirror.File("reference", "authors_gseapy_organoid_crc", "gseapy_input_reactome.gmt"), GmtLayout.NoDescription)
             .ToDictionary(s => s.Name, s => s.Genes, StringComparer.Ordinal);
         foreach (var s in differing)
         {

@@ -19,8 +19,8 @@ public class ReplicateOrderMirrorTests
     [MirrorFact]
     public void Text_table_keeps_the_workbook_row_order()
     {
-        var screen = DrugScreen.ReadVanDeWetering(MirrorData.File("organoid_crc", "supp_table_S2b.txt"), CountLog.Silent);
-        var rows = XlsxWorkbook.ReadSheet(MirrorData.File("organoid_crc", "1-s2.0-S0092867415003736-mmc3.xlsx"), "Supplemental Table S2b");
+        var screen = DrugScreen.ReadVanDeWetering(DataMirror.File("organoid_crc", "supp_table_S2b.txt"), CountLog.Silent);
+        var rows = XlsxWorkbook.ReadSheet(DataMirror.File("organoid_crc", "1-s2.0-S0092867415003736-mmc3.xlsx"), "Supplemental Table S2b");
         var data = rows.Skip(1).Where(r => r.TryGetValue("A", out var a) && a.Length > 0).ToList();
         Assert.Equal(screen.Measurements.Count, data.Count);
         for (int i = 0; i < data.Count; i++)
