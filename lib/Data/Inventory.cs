@@ -48,6 +48,8 @@ public static class Inventory
         ["ref_gseapy_gmt"] = (p, log) => (GmtReader.Read(p, GmtLayout.NoDescription, log).Count, 2, "gene sets (name, genes)"),
         ["string_network"] = (p, _) => (NetworkFiles.ReadEdgeTable(p).Count, 3, "edges"),
         ["menche_network"] = (p, _) => (NetworkFiles.ReadSif(p).Count, 3, "edges (Entrez IDs)"),
+        ["ref_gseapy_raw_es"] = (p, _) => GseapyScores.Read(p) is var t ? (t.Pathways.Count, t.Samples.Count, "pathways x organoids") : default,
+        ["ref_gseapy_nes"] = (p, _) => GseapyScores.Read(p) is var t ? (t.Pathways.Count, t.Samples.Count, "pathways x organoids") : default,
         ["tiriac_samples"] = (p, _) => (DelimitedFile.Read(p, '\t').Rows.Count, 37, "samples"),
     };
 
