@@ -26,4 +26,19 @@ public static class Figures
         plot.SavePng(path, width, height);
         return new Figure(plot.Axes.Title.Label.Text, path, File.ReadAllBytes(path));
     }
+
+    /// <summary>Breaks text into lines of at most <paramref name="width"/> characters at spaces, so long titles stay inside the figure.</summary>
+    public static string Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var line = new System.Text.StringBuilder();
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width) { lines.Add(line.ToString()); line.Clear(); }
+            if (line.Length > 0) line.Append(' ');
+            line.Append(word);
+        }
+        if (line.Length > 0) lines.Add(line.ToString());
+        return string.Join('\n', lines);
+    }
 }

@@ -25,7 +25,7 @@ public static class ValidationFigures
         plot.Font.Set(Figures.FontName);
         string p = double.IsNaN(comparison.LogRankP) ? "NA" : comparison.LogRankP.ToString(comparison.LogRankP < 0.001 ? "0.0e0" : "0.000", CultureInfo.InvariantCulture);
         plot.Title($"{title}\nlog-rank p = {p}; responders n = {comparison.Responders} ({comparison.EventsResponders} deaths), " +
-                   $"non-responders n = {comparison.NonResponders} ({comparison.EventsNonResponders} deaths)\n{subtitle}", size: 15);
+                   $"non-responders n = {comparison.NonResponders} ({comparison.EventsNonResponders} deaths)\n{Figures.Wrap(subtitle, 110)}", size: 15);
         double last = Math.Max(comparison.ResponderCurve.LastTime, comparison.NonResponderCurve.LastTime);
         double xMax = Math.Max(AtRiskEvery, Math.Ceiling(last / AtRiskEvery) * AtRiskEvery);
 
