@@ -113,7 +113,8 @@ internal sealed class NotebookExecutor
                     cell.Outputs.Add(new DataOutput(false, Bundle(de.FormattedValues)));
                     break;
                 case CommandFailed cf:
-                    failure = cf.Exception?.ToString() ?? cf.Message;
+                    // First line: the exception's own message (our input errors are one line naming file, line and fix).
+                    failure = cf.Exception is { } ex ? $"{ex.GetType().Name}: {ex.Message}\n{ex.StackTrace}" : cf.Message;
                     var firstLine = (cf.Exception?.Message ?? cf.Message).Split('\n')[0];
                     cell.Outputs.Add(new ErrorOutput(cf.Exception?.GetType().Name ?? "CommandFailed", firstLine, failure.Split('\n')));
                     break;

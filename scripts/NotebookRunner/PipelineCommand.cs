@@ -55,6 +55,7 @@ internal sealed class PipelineCommand
         Console.WriteLine($"runner: {selected.Count} notebook(s); output staged in {staging}; data mirror: {_o.DataMirror ?? "(none: downloads from origin)"}");
         if (_o.Parameters.Count > 0) Console.WriteLine($"runner: parameters {string.Join(", ", _o.Parameters.Select(kv => $"{kv.Key}={kv.Value}"))}");
         int failed = 0;
+        string? failure = null;
         foreach (var nb in selected)
         {
             var name = Path.GetFileNameWithoutExtension(nb.Name);
@@ -65,7 +66,7 @@ internal sealed class PipelineCommand
             sw.Stop();
             string status = timedOut ? $"timed out after {_o.NotebookTimeout.TotalSeconds:F0} s" : code == 0 ? "ok" : "failed";
             runLog.Add((nb.Name, status, sw.Elapsed.TotalSeconds));
-            if (code != 0 || timedOut) { failed++; break; }
+            if (code != 0 || timedOut) { failed++; failure = $"{nb.Name}: {status}"; break; }
         }
         total.Stop();
 
@@ -79,7 +80,7 @@ internal sealed class PipelineCommand
             Console.WriteLine("runner: === report ===");
             var (code, timedOut) = await RunToolAsync(_o.ReportTool, staging);
             runLog.Add(("report", timedOut ? "timed out" : code == 0 ? "ok" : "failed", 0));
-            if (code != 0 || timedOut) failed++;
+            if (code != 0 || timedOut) { failed++; failure = "report: " + (timedOut ? "timed out" : "failed"); }
         }
 
         if (failed > 0)
@@ -87,7 +88,7 @@ internal sealed class PipelineCommand
             var failedDir = Path.Combine(_o.OutputDir, "failed-run");
             if (Directory.Exists(failedDir)) Directory.Delete(failedDir, recursive: true);
             Directory.Move(staging, failedDir);
-            Console.Error.WriteLine($"runner: FAILED ({runLog[^1].Notebook}: {runLog[^1].Status}). Nothing was promoted to {_o.OutputDir}; the executed notebooks of this run are in {Path.Combine(failedDir, "notebooks")}");
+            Console.Error.WriteLine($"runner: FAILED ({failure}). Nothing was promoted to {_o.OutputDir}; the executed notebooks of this run are in {Path.Combine(failedDir, "notebooks")}");
             return 1;
         }
         foreach (var folder in PromotedFolders.Append("run.json").Append("report.html"))
@@ -178,9 +179,11 @@ internal sealed class PipelineCommand
             if (doc.RootElement.TryGetProperty("notebooks", out var nbs))
                 foreach (var nb in nbs.EnumerateArray())
                 {
+                    const string earlier = " (earlier run)";
                     var name = nb.GetProperty("notebook").GetString()!;
+                    if (name.EndsWith(earlier, StringComparison.Ordinal)) name = name[..^earlier.Length];
                     if (name != "report" && runLog.All(r => r.Notebook != name))
-                        runLog.Add((name + " (earlier run)", nb.GetProperty("status").GetString()!, nb.GetProperty("seconds").GetDouble()));
+                        runLog.Add((name + earlier, nb.GetProperty("status").GetString()!, nb.GetProperty("seconds").GetDouble()));
                 }
             runLog.Sort((a, b) => StringComparer.Ordinal.Compare(a.Notebook, b.Notebook));
         }
