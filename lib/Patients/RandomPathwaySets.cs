@@ -31,18 +31,23 @@ public static class RandomPathwaySets
     /// <summary>
     /// Empirical p-value (1 + #null &gt;= observed) / (1 + n) (Davison and Hinkley 1997; North et al. 2002): the
     /// observed statistic counts as one draw of the null, so p is never 0. Larger statistics are more extreme.
+    /// A draw within <paramref name="relativeTolerance"/> x |observed| below the observed value counts as a tie (as
+    /// scipy.stats.permutation_test does with 100 eps): statistics equal in exact arithmetic but computed along another
+    /// path can differ by rounding. The default 0 compares exactly.
     /// </summary>
-    /// <exception cref="ArgumentException">No null values, or a NaN among them or as the observed value.</exception>
-    public static double EmpiricalP(double observed, IReadOnlyList<double> nulls)
+    /// <exception cref="ArgumentException">No null values, a NaN among them or as the observed value, or a negative tolerance.</exception>
+    public static double EmpiricalP(double observed, IReadOnlyList<double> nulls, double relativeTolerance = 0)
     {
         ArgumentNullException.ThrowIfNull(nulls);
         if (double.IsNaN(observed)) throw new ArgumentException("the observed statistic is NaN", nameof(observed));
         if (nulls.Count == 0) throw new ArgumentException("no null draws", nameof(nulls));
+        if (!(relativeTolerance >= 0 && relativeTolerance < 1)) throw new ArgumentException($"the relative tolerance must be in [0, 1), got {relativeTolerance}", nameof(relativeTolerance));
+        double threshold = relativeTolerance == 0 ? observed : observed - relativeTolerance * Math.Abs(observed);
         int atLeast = 0;
         foreach (var v in nulls)
         {
             if (double.IsNaN(v)) throw new ArgumentException("a null draw is NaN: drop undefined draws first and report how many", nameof(nulls));
-            if (v >= observed) atLeast++;
+            if (v >= threshold) atLeast++;
         }
         return (1.0 + atLeast) / (1.0 + nulls.Count);
     }

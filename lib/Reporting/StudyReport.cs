@@ -35,9 +35,7 @@ public static class StudyReport
                 "TCGA patients treated with the drug, split by the organoid biomarker score at the median; Kaplan-Meier, log-rank, 5-year survival and hazard ratio, with a negative control and baselines.",
                 ("Validation runs", "validation.tsv", 40),
                 ("Baselines and controls", "baselines.tsv", 40)),
-            Stage(run, 6, "Robustness",
-                "How the patient result survives label permutation, patient bootstrap and the analyst's choices.",
-                ("Robustness summary", "robustness.tsv", 40)),
+            Robustness(run),
             new("parity", "Parity with the paper and the authors' code",
                 "Each published or authors'-code number beside ours; where they differ, the reason. Reference values come from data/paper_values.tsv or from the authors' output files in the mirror.",
                 null, [new ReportTable("Parity table (also output/results/parity.tsv)", parity, 100)], []),
@@ -49,12 +47,32 @@ public static class StudyReport
         return new StudyReportResult(model, parity);
     }
 
+    /// <summary>Figures of stage 05's robustness section (<c>05_robustness_*.png</c>): shown in their own report section, not under stage 05.</summary>
+    public const string RobustnessFigurePrefix = "05_robustness_";
+
     private static ReportSection Stage(RunOutputs run, int stage, string title, string summary, params (string Caption, string File, int MaxRows)[] tables)
     {
-        var t = tables.Where(x => run.HasResult(x.File)).Select(x => new ReportTable($"{x.Caption} (results/{x.File})", run.Result(x.File)!, x.MaxRows)).ToList();
-        var f = run.Figures(stage).Select(x => new ReportFigure(x.Name, x.Png)).ToList();
+        var t = Tables(run, tables);
+        var f = run.Figures(stage).Where(x => !x.Name.StartsWith(RobustnessFigurePrefix, StringComparison.Ordinal))
+            .Select(x => new ReportFigure(x.Name, x.Png)).ToList();
         return new ReportSection($"stage{stage:D2}", title, summary, run.NotebookLink(stage), t, f);
     }
+
+    /// <summary>The robustness analysis of the main results (the last section of notebook 05): robustness.tsv and its figures.</summary>
+    private static ReportSection Robustness(RunOutputs run)
+    {
+        var t = Tables(run, ("Permutation test, patient bootstrap and one-choice-at-a-time sensitivity of each arm's main result", "robustness.tsv", 80));
+        var f = run.Figures(5).Where(x => x.Name.StartsWith(RobustnessFigurePrefix, StringComparison.Ordinal))
+            .Select(x => new ReportFigure(x.Name, x.Png)).ToList();
+        return new ReportSection("robustness", "Robustness",
+            "How each arm's main result survives what the paper did not test: shuffling the organoid ln IC50 and retraining (whole-pipeline permutation test, " +
+            "empirical p), resampling the patients (bootstrap percentile intervals of the 5-year survival difference and the hazard ratio, with resamples of " +
+            "infinite or undefined HR counted), and changing one analysis choice at a time (network selection, model, survival source, expression source, k: forest plots).",
+            run.NotebookLink(5), t, f);
+    }
+
+    private static List<ReportTable> Tables(RunOutputs run, params (string Caption, string File, int MaxRows)[] tables) =>
+        tables.Where(x => run.HasResult(x.File)).Select(x => new ReportTable($"{x.Caption} (results/{x.File})", run.Result(x.File)!, x.MaxRows)).ToList();
 
     private static Provenance BuildProvenance(RunOutputs run)
     {

@@ -74,14 +74,16 @@ public static class ValidationFigures
 
     /// <summary>
     /// Histogram of a null distribution (e.g. log-rank chi-square of random pathway sets) with the observed value as a
-    /// vertical line; the empirical p in the title.
+    /// vertical line; the empirical p in the title. <paramref name="drawsLabel"/> names the null draws (y axis),
+    /// <paramref name="observedLabel"/> the observed line (legend).
     /// </summary>
-    public static Plot NullDistribution(IReadOnlyList<double> nulls, double observed, double empiricalP, string title, string statistic)
+    public static Plot NullDistribution(IReadOnlyList<double> nulls, double observed, double empiricalP, string title, string statistic,
+        string drawsLabel = "random pathway sets", string observedLabel = "network-selected biomarkers")
     {
         ArgumentNullException.ThrowIfNull(nulls);
         if (nulls.Count == 0) throw new ArgumentException("no null values to plot", nameof(nulls));
         var plot = new Plot().Styled($"{title}\nobserved {statistic} = {observed.ToString("0.00", CultureInfo.InvariantCulture)}, " +
-            $"empirical p = {empiricalP.ToString("0.000", CultureInfo.InvariantCulture)}", statistic, $"random pathway sets (of {nulls.Count})");
+            $"empirical p = {empiricalP.ToString("0.000", CultureInfo.InvariantCulture)}", statistic, $"{drawsLabel} (of {nulls.Count})");
         double max = Math.Max(nulls.Max(), double.IsNaN(observed) ? 0 : observed);
         // About 40 bins on a 1-2-2.5-5 step, so the discrete low end of a log-rank null stays visible.
         double width = NiceStep(Math.Max(max, 1e-9) / 40);
@@ -93,7 +95,7 @@ public static class ValidationFigures
         if (!double.IsNaN(observed))
         {
             var line = plot.Add.VerticalLine(observed, 2.5f, NonResponders);
-            line.LegendText = "network-selected biomarkers";
+            line.LegendText = observedLabel;
             plot.ShowLegend(Alignment.UpperRight);
         }
         plot.Axes.SetLimits(0, bins * width, 0, counts.Max() * 1.08);
