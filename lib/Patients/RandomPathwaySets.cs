@@ -28,15 +28,19 @@ public static class RandomPathwaySets
         return drawn;
     }
 
+    /// <summary>Relative tolerance under which a null statistic counts as tied with the observed one (rounding, not signal).</summary>
+    public const double TieTolerance = 1e-9;
+
     /// <summary>
     /// Empirical p-value (1 + #null &gt;= observed) / (1 + n) (Davison and Hinkley 1997; North et al. 2002): the
     /// observed statistic counts as one draw of the null, so p is never 0. Larger statistics are more extreme.
     /// A draw within <paramref name="relativeTolerance"/> x |observed| below the observed value counts as a tie (as
     /// scipy.stats.permutation_test does with 100 eps): statistics equal in exact arithmetic but computed along another
-    /// path can differ by rounding. The default 0 compares exactly.
+    /// path can differ by rounding, e.g. a split by the same pathway with the opposite coefficient sign, whose log-rank
+    /// chi-square is the same but can come out a few ulps lower. Every null of the pipeline uses the default.
     /// </summary>
     /// <exception cref="ArgumentException">No null values, a NaN among them or as the observed value, or a negative tolerance.</exception>
-    public static double EmpiricalP(double observed, IReadOnlyList<double> nulls, double relativeTolerance = 0)
+    public static double EmpiricalP(double observed, IReadOnlyList<double> nulls, double relativeTolerance = TieTolerance)
     {
         ArgumentNullException.ThrowIfNull(nulls);
         if (double.IsNaN(observed)) throw new ArgumentException("the observed statistic is NaN", nameof(observed));

@@ -54,14 +54,9 @@ public sealed record RobustnessPermutationResult(
 /// </summary>
 public static class RobustnessPermutation
 {
-    /// <summary>
-    /// Null statistics within this fraction of the observed one count as ties (<see cref="RandomPathwaySets.EmpiricalP"/>).
-    /// With k = 1 many permutations pick the observed biomarker again: with the same sign they give the observed split
-    /// (bit-identical statistic); with the opposite sign its mirror (groups swapped), whose chi-square is the same in
-    /// exact arithmetic but summed over the other group, so it differs by rounding (about 1e-15 relative). Distinct
-    /// splits differ by far more than 1e-9.
-    /// </summary>
-    public const double TieTolerance = 1e-9;
+    // Ties: with k = 1 many permutations pick the observed biomarker again; with the opposite sign they give its mirror
+    // split (groups swapped), whose chi-square is the same in exact arithmetic but summed over the other group, so it
+    // differs by rounding. RandomPathwaySets.EmpiricalP counts such draws as ties (RandomPathwaySets.TieTolerance).
 
     /// <summary>
     /// Runs <paramref name="permutations"/> permutations of <paramref name="response"/> over the organoids that
@@ -105,7 +100,7 @@ public static class RobustnessPermutation
         var definedSigned = signed.Where(v => !double.IsNaN(v)).ToArray();
         if (definedChi.Length == 0) throw new InvalidOperationException($"all {permutations} permuted splits are undefined: no null distribution");
         return new RobustnessPermutationResult(observedChi, observedSigned, chi, signed, used, permutations - definedChi.Length,
-            RandomPathwaySets.EmpiricalP(observedChi, definedChi, TieTolerance), RandomPathwaySets.EmpiricalP(observedSigned, definedSigned, TieTolerance));
+            RandomPathwaySets.EmpiricalP(observedChi, definedChi), RandomPathwaySets.EmpiricalP(observedSigned, definedSigned));
     }
 
     private static (double Chi, double Signed, IReadOnlyList<string> Biomarkers) SplitStatistic(OrganoidModel fit, int k, ValidationUnit unit)

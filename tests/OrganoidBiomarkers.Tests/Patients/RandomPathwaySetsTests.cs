@@ -78,13 +78,15 @@ public class RandomPathwaySetsTests
     [Fact]
     public void Empirical_p_with_a_tie_tolerance_counts_draws_equal_up_to_rounding()
     {
-        // 5 - 4e-15 is 5 up to rounding: a tie with tolerance 1e-9 (threshold 5 - 5e-9), not without; 4.9 is no tie.
+        // 5 - 4e-15 is 5 up to rounding: a tie under the default tolerance (threshold 5 - 5e-9), not when comparing
+        // exactly (tolerance 0); 4.9 is no tie.
         double[] nulls = [1, 5 - 4e-15, 7, 4.9];
-        Assert.Equal(2.0 / 5.0, RandomPathwaySets.EmpiricalP(5, nulls));
-        Assert.Equal(3.0 / 5.0, RandomPathwaySets.EmpiricalP(5, nulls, 1e-9));
+        Assert.Equal(1e-9, RandomPathwaySets.TieTolerance);
+        Assert.Equal(3.0 / 5.0, RandomPathwaySets.EmpiricalP(5, nulls));
+        Assert.Equal(2.0 / 5.0, RandomPathwaySets.EmpiricalP(5, nulls, 0));
         // Negative observed values (signed statistics): the threshold is observed - tol |observed| = -2 - 2e-9.
-        Assert.Equal(3.0 / 4.0, RandomPathwaySets.EmpiricalP(-2, [-2 - 1e-15, -1, -3], 1e-9));
-        Assert.Equal(2.0 / 4.0, RandomPathwaySets.EmpiricalP(-2, [-2 - 1e-15, -1, -3]));
+        Assert.Equal(3.0 / 4.0, RandomPathwaySets.EmpiricalP(-2, [-2 - 1e-15, -1, -3]));
+        Assert.Equal(2.0 / 4.0, RandomPathwaySets.EmpiricalP(-2, [-2 - 1e-15, -1, -3], 0));
         Assert.Throws<ArgumentException>(() => RandomPathwaySets.EmpiricalP(1, [1.0], -1e-9));
     }
 }

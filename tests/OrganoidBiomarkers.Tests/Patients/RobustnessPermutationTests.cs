@@ -53,8 +53,8 @@ public class RobustnessPermutationTests
             Assert.Equal(o.Split.Biomarkers.Select(b => b.Name), result.Biomarkers[i]);
         }
         // The p-values are the empirical p of the defined draws (with the stated tie tolerance).
-        Assert.Equal(RandomPathwaySets.EmpiricalP(result.ObservedChiSquare, result.DefinedChiSquares, RobustnessPermutation.TieTolerance), result.P);
-        Assert.Equal(RandomPathwaySets.EmpiricalP(result.ObservedSigned, result.DefinedSigned, RobustnessPermutation.TieTolerance), result.PDirectional);
+        Assert.Equal(RandomPathwaySets.EmpiricalP(result.ObservedChiSquare, result.DefinedChiSquares), result.P);
+        Assert.Equal(RandomPathwaySets.EmpiricalP(result.ObservedSigned, result.DefinedSigned), result.PDirectional);
         Assert.Equal(result.Permutations - result.DefinedChiSquares.Count, result.Undefined);
     }
 
