@@ -28,10 +28,11 @@ public static class Parity
     /// <summary>Numbers compare equal when within this relative tolerance (they are read back from text files).</summary>
     public const double RelativeTolerance = 1e-9;
 
-    public static ParityRow Compare(string quantity, string source, string? reference, string? ours, string inputs, string reasonIfDifferent, string? reasonIfMissing = null)
+    public static ParityRow Compare(string quantity, string source, string? reference, string? ours, string inputs, string reasonIfDifferent,
+        string? reasonIfNoReference = null, string? reasonIfNotComputable = null)
     {
-        if (ours is null) return new(quantity, source, reference ?? "", "", inputs, ParityStatus.NotComputableHere, reasonIfMissing ?? "the stage that computes it did not run or its inputs are not available");
-        if (string.IsNullOrEmpty(reference)) return new(quantity, source, "", ours, inputs, ParityStatus.NoReferenceValue, reasonIfMissing ?? "no reference value transcribed in data/paper_values.tsv");
+        if (ours is null) return new(quantity, source, reference ?? "", "", inputs, ParityStatus.NotComputableHere, reasonIfNotComputable ?? "the stage that computes it did not run or its inputs are not available");
+        if (string.IsNullOrEmpty(reference)) return new(quantity, source, "", ours, inputs, ParityStatus.NoReferenceValue, reasonIfNoReference ?? "no reference value in data/paper_values.tsv");
         bool same = double.TryParse(reference, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && double.TryParse(ours, NumberStyles.Float, CultureInfo.InvariantCulture, out var o)
             ? Math.Abs(r - o) <= RelativeTolerance * Math.Max(1, Math.Abs(r))
             : string.Equals(reference, ours, StringComparison.Ordinal);

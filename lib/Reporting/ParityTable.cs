@@ -12,6 +12,7 @@ public static class ParityTable
         var paper = run.PaperValues();
         string? Paper(string quantity) => paper.Rows.FirstOrDefault(r => r[0] == quantity) is { } row ? row[paper.ColumnIndex("value")] : null;
         string PaperSource(string quantity) => paper.Rows.FirstOrDefault(r => r[0] == quantity) is { } row ? row[paper.ColumnIndex("source")] : "paper";
+        string? PaperNote(string quantity) => paper.Rows.FirstOrDefault(r => r[0] == quantity) is { } row ? row[paper.ColumnIndex("note")] : null;
         var rows = new List<ParityRow>();
 
         // Cohorts (stage 01).
@@ -24,7 +25,8 @@ public static class ParityTable
         rows.Add(Parity.Compare("TCGA BLCA patients treated with cisplatin", PaperSource("blca_cisplatin_patients"), Paper("blca_cisplatin_patients"), Cohort("blca_cisplatin", "n"),
             "blca_drug (TCGAbiolinks export), gdc_survival, drugbank_vocabulary",
             "the paper also required a BLCA FPKM-UQ expression file; the mirror has no BLCA file metadata, so that filter cannot be applied (one treated patient most likely lacked a file)"));
-        rows.Add(Parity.Compare("deaths among the COAD 5-FU patients", "paper", Paper("coad_5fu_events"), Cohort("coad_5fu", "events"), "coad_biotab_patient", "follow-up of the biotab"));
+        rows.Add(Parity.Compare("deaths among the COAD 5-FU patients", PaperSource("coad_5fu_events"), Paper("coad_5fu_events"), Cohort("coad_5fu", "events"), "coad_biotab_patient",
+            "follow-up of the biotab", PaperNote("coad_5fu_events")));
 
         // Proximal pathways (stage 03): the authors' table re-read, and ours on the stand-ins.
         var authorsZ = run.MirrorFile("network/coad_blca_organoid_drugs_zscore_result_reactome.txt") is string zPath ? AuthorsProximityTable.Read(zPath) : null;
@@ -75,7 +77,7 @@ public static class ParityTable
                          ("log-rank p", "logrank_p"), ("5-year survival, responders", "surv5_responders"), ("5-year survival, non-responders", "surv5_nonresponders") })
             {
                 string key = $"{arm}_{column}";
-                rows.Add(Parity.Compare($"{arm}: {quantity}", PaperSource(key), Paper(key), V(column), inputs, dataReason));
+                rows.Add(Parity.Compare($"{arm}: {quantity}", PaperSource(key), Paper(key), V(column), inputs, dataReason, PaperNote(key)));
             }
         }
         return Parity.ToTable(rows);
