@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace OrganoidBiomarkers.NotebookRunner;
 
 /// <summary>
-/// Writes nbformat 4.5 JSON (cell ids, per-cell timings under metadata.execution) so the executed notebooks open in
+/// Writes nbformat 4.5 JSON (cell ids, per-cell timings under metadata.pipeline: metadata.execution is reserved by the schema for Jupyter's own timestamps) so the executed notebooks open in
 /// Jupyter, VS Code and GitHub. Written by hand with Utf8JsonWriter so key order and bytes are stable.
 /// </summary>
 internal static class IpynbWriter
@@ -55,7 +55,7 @@ internal static class IpynbWriter
             w.WriteEndObject();
             if (cell.Seconds is double s)
             {
-                w.WriteStartObject("execution");
+                w.WriteStartObject("pipeline");
                 w.WriteNumber("seconds", Math.Round(s, 3));
                 w.WriteString("status", cell.Status ?? "ok");
                 w.WriteEndObject();

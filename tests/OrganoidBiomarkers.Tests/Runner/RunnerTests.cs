@@ -40,7 +40,7 @@ public sealed class RunnerTests : IDisposable
         Assert.Equal(2, result.GetProperty("execution_count").GetInt32());
         var shown = result.GetProperty("data").EnumerateObject().SelectMany(m => m.Value.EnumerateArray()).Select(x => x.GetString());
         Assert.Contains(">3<", string.Concat(shown));
-        Assert.True(cells[1].GetProperty("metadata").GetProperty("execution").GetProperty("seconds").GetDouble() >= 0);
+        Assert.True(cells[1].GetProperty("metadata").GetProperty("pipeline").GetProperty("seconds").GetDouble() >= 0);
     }
 
     [Fact]
