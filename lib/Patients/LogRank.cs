@@ -49,7 +49,7 @@ public static class LogRank
 
         var order = SurvivalInput.OrderByTime(all);
         int atRisk = all.Length, atRisk1 = group1.Count;
-        double expected1 = 0, expected2 = 0, variance = 0;
+        var sums = new LogRankSums();
         int i = 0;
         while (i < order.Length)
         {
@@ -62,24 +62,39 @@ public static class LogRank
                 leaving++;
                 if (inGroup1[k]) leaving1++;
             }
-            if (deaths > 0)
-            {
-                expected1 += deaths * (double)atRisk1 / atRisk;
-                expected2 += deaths * (double)(atRisk - atRisk1) / atRisk;
-                if (atRisk > 1)
-                {
-                    // Hypergeometric variance of group 1's deaths: d (n1/n)(1 - n1/n)(n - d)/(n - 1).
-                    double w = (double)deaths * (atRisk - deaths) / ((double)atRisk * (atRisk - 1));
-                    variance += w * atRisk1 * (atRisk - atRisk1) / atRisk;
-                }
-            }
+            sums.AddTime(deaths, atRisk, atRisk1);
             atRisk -= leaving;
             atRisk1 -= leaving1;
         }
-        double chiSquare = (observed1 - expected1) * (observed1 - expected1) / variance;
+        double chiSquare = sums.ChiSquare(observed1);
         return new LogRankResult(
-            new LogRankGroup(group1.Count, observed1, expected1),
-            new LogRankGroup(group2.Count, observed2, expected2),
-            variance, chiSquare, ChiSquareTest.UpperTail(chiSquare, 1));
+            new LogRankGroup(group1.Count, observed1, sums.Expected1),
+            new LogRankGroup(group2.Count, observed2, sums.Expected2),
+            sums.Variance, chiSquare, ChiSquareTest.UpperTail(chiSquare, 1));
     }
+}
+
+/// <summary>
+/// The log-rank sums over distinct event times, shared by <see cref="LogRank.Test"/> and the fast null loops
+/// (<see cref="RandomSetBaseline"/>), so the formula exists once.
+/// </summary>
+internal struct LogRankSums
+{
+    public double Expected1, Expected2, Variance;
+
+    /// <summary>Adds one distinct time with <paramref name="deaths"/> deaths, <paramref name="atRisk"/> at risk, <paramref name="atRisk1"/> of them in group 1.</summary>
+    public void AddTime(int deaths, int atRisk, int atRisk1)
+    {
+        if (deaths == 0) return;
+        Expected1 += deaths * (double)atRisk1 / atRisk;
+        Expected2 += deaths * (double)(atRisk - atRisk1) / atRisk;
+        if (atRisk > 1)
+        {
+            // Hypergeometric variance of group 1's deaths: d (n1/n)(1 - n1/n)(n - d)/(n - 1).
+            double w = (double)deaths * (atRisk - deaths) / ((double)atRisk * (atRisk - 1));
+            Variance += w * atRisk1 * (atRisk - atRisk1) / atRisk;
+        }
+    }
+
+    public readonly double ChiSquare(int observed1) => (observed1 - Expected1) * (observed1 - Expected1) / Variance;
 }

@@ -162,29 +162,19 @@ public static class RandomSetBaseline
         {
             if (responders == 0 || responders == _n || _events == 0) return (double.NaN, double.NaN);
             int atRisk = _n, atRisk1 = responders, observed1 = 0;
-            double expected1 = 0, expected2 = 0, variance = 0;
+            var sums = new LogRankSums();
             for (int b = 0, start = 0; b < _blockEnd.Length; start = _blockEnd[b], b++)
             {
-                int deaths = _blockDeaths[b], leaving = _blockEnd[b] - start, leaving1 = 0, deaths1 = 0;
+                int leaving = _blockEnd[b] - start, leaving1 = 0;
                 for (int i = start; i < _blockEnd[b]; i++)
-                    if (responder[_order[i]]) { leaving1++; if (IsEvent(i)) deaths1++; }
-                observed1 += deaths1;
-                if (deaths > 0)
-                {
-                    expected1 += deaths * (double)atRisk1 / atRisk;
-                    expected2 += deaths * (double)(atRisk - atRisk1) / atRisk;
-                    if (atRisk > 1)
-                    {
-                        double w = (double)deaths * (atRisk - deaths) / ((double)atRisk * (atRisk - 1));
-                        variance += w * atRisk1 * (atRisk - atRisk1) / atRisk;
-                    }
-                }
+                    if (responder[_order[i]]) { leaving1++; if (IsEvent(i)) observed1++; }
+                sums.AddTime(_blockDeaths[b], atRisk, atRisk1);
                 atRisk -= leaving;
                 atRisk1 -= leaving1;
             }
-            double chiSquare = (observed1 - expected1) * (observed1 - expected1) / variance;
+            double chiSquare = sums.ChiSquare(observed1);
             int observed2 = _events - observed1;
-            return (chiSquare, (observed2 >= expected2 ? 1 : -1) * Math.Sqrt(chiSquare));
+            return (chiSquare, (observed2 >= sums.Expected2 ? 1 : -1) * Math.Sqrt(chiSquare));
         }
 
         private bool IsEvent(int orderPosition) => _isEvent[_order[orderPosition]];
