@@ -12,11 +12,11 @@ public sealed record CrossValidationBar(string Label, double SpearmanRho, double
 /// </summary>
 public static class ModelFigures
 {
-    private static readonly Color Sensitive = Color.FromHex("#3182bd");
-    private static readonly Color Resistant = Color.FromHex("#e6550d");
-    private static readonly Color Neutral = Color.FromHex("#9ecae1");
-    private static readonly Color Dark = Color.FromHex("#252525");
-    private static readonly Color[] ModelColors = [Color.FromHex("#3182bd"), Color.FromHex("#e6550d"), Color.FromHex("#31a354"), Color.FromHex("#756bb1")];
+    private static readonly Color Sensitive = Palette.Blue;
+    private static readonly Color Resistant = Palette.Orange;
+    private static readonly Color Neutral = Palette.LightBlue;
+    private static readonly Color Dark = Palette.Dark;
+    private static readonly Color[] ModelColors = [Palette.Blue, Palette.Orange, Palette.Green, Palette.Purple];
     private static readonly MarkerShape[] ModelShapes = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond];
 
     /// <summary>
@@ -82,7 +82,7 @@ public static class ModelFigures
         var identity = plot.Add.Line(lo - pad, lo - pad, hi + pad, hi + pad);
         identity.LineColor = Dark.WithAlpha(0.6);
         identity.LegendText = "prediction = observed";
-        var baseline = plot.Add.Markers(observed.ToArray(), results[0].Baseline.Predicted.ToArray(), MarkerShape.OpenCircle, 8, Color.FromHex("#969696"));
+        var baseline = plot.Add.Markers(observed.ToArray(), results[0].Baseline.Predicted.ToArray(), MarkerShape.OpenCircle, 8, Palette.Gray);
         baseline.LegendText = $"mean of the others (RMSE {results[0].Baseline.Rmse:0.00})";
         for (int k = 0; k < results.Count; k++)
         {

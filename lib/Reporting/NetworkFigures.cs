@@ -5,7 +5,7 @@ namespace OrganoidBiomarkers.Reporting;
 /// <summary>Stage 03 figures: our recomputed proximity z-scores against the authors' table.</summary>
 public static class NetworkFigures
 {
-    private static readonly Color[] SeriesColors = [Color.FromHex("#3182bd"), Color.FromHex("#e6550d"), Color.FromHex("#31a354")];
+    private static readonly Color[] SeriesColors = [Palette.Blue, Palette.Orange, Palette.Green];
 
     /// <summary>
     /// Scatter of our z (y) against the authors' z (x) per pathway, one series per network, with y = x and the proximal

@@ -12,11 +12,11 @@ namespace OrganoidBiomarkers.Reporting;
 /// </summary>
 public static class QcFigures
 {
-    private static readonly Color Neutral = Color.FromHex("#9ecae1");
-    private static readonly Color Flagged = Color.FromHex("#e6550d");
-    private static readonly Color Highlight = Color.FromHex("#3182bd");
-    private static readonly Color Dark = Color.FromHex("#252525");
-    private static readonly Color[] PairColors = [Color.FromHex("#31a354"), Color.FromHex("#756bb1"), Color.FromHex("#dd1c77"), Color.FromHex("#636363")];
+    private static readonly Color Neutral = Palette.LightBlue;
+    private static readonly Color Flagged = Palette.Orange;
+    private static readonly Color Highlight = Palette.Blue;
+    private static readonly Color Dark = Palette.Dark;
+    private static readonly Color[] PairColors = [Palette.Green, Palette.Purple, Palette.Pink, Palette.DarkGray];
 
     /// <summary>Category labels under the x axis, rotated so 20+ organoid IDs stay legible.</summary>
     private static void CategoryTicksX(Plot plot, IReadOnlyList<string> labels, float rotation = -45, float size = 12)
@@ -81,7 +81,7 @@ public static class QcFigures
         }
         var line = plot.Add.HorizontalLine(fence.Lower, 2, Flagged, LinePattern.Dashed);
         line.LegendText = $"Tukey lower fence Q1 - {fence.K:0.#} IQR = {fence.Lower:0.0000}";
-        var q1 = plot.Add.HorizontalLine(fence.Q1, 1, Color.FromHex("#969696"), LinePattern.Dotted);
+        var q1 = plot.Add.HorizontalLine(fence.Q1, 1, Palette.Gray, LinePattern.Dotted);
         q1.LegendText = $"Q1 = {fence.Q1:0.0000}";
         CategoryTicksX(plot, order.Select(i => correlations.Samples[i]).ToList());
         plot.Axes.SetLimitsX(-0.8, order.Count - 0.2);

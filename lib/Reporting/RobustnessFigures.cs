@@ -30,13 +30,13 @@ public static class RobustnessFigures
 {
     private static readonly Dictionary<ForestInterval, (Color Color, string Legend)> Styles = new()
     {
-        [ForestInterval.Main] = (Color.FromHex("#b2182b"), "main result, Wald 95% CI"),
-        [ForestInterval.Alternative] = (Color.FromHex("#2166ac"), "one choice changed, Wald 95% CI"),
+        [ForestInterval.Main] = (Palette.DeepRed, "main result, Wald 95% CI"),
+        [ForestInterval.Alternative] = (Palette.DeepBlue, "one choice changed, Wald 95% CI"),
         [ForestInterval.Bootstrap] = (Color.FromHex("#e08214"), "main result, patient bootstrap 95% percentile interval"),
         [ForestInterval.Range] = (Color.FromHex("#878787"), "range of HR estimates over k (not a CI)"),
         [ForestInterval.Baseline] = (Color.FromHex("#1b7837"), "baseline / control, Wald 95% CI"),
     };
-    private static readonly Color Dark = Color.FromHex("#252525");
+    private static readonly Color Dark = Palette.Dark;
 
     /// <summary>Hazard ratios drawn between these limits (log axis); intervals beyond them end in an arrow at the edge.</summary>
     public const double MinShown = 0.05, MaxShown = 20;

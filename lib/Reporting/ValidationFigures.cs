@@ -12,8 +12,8 @@ namespace OrganoidBiomarkers.Reporting;
 /// </summary>
 public static class ValidationFigures
 {
-    private static readonly Color Responders = Color.FromHex("#2166ac");
-    private static readonly Color NonResponders = Color.FromHex("#b2182b");
+    private static readonly Color Responders = Palette.DeepBlue;
+    private static readonly Color NonResponders = Palette.DeepRed;
 
     /// <summary>Months between the at-risk columns (and x ticks).</summary>
     public const double AtRiskEvery = 12;
@@ -91,7 +91,7 @@ public static class ValidationFigures
         var counts = new double[bins];
         foreach (var v in nulls) counts[Math.Min(bins - 1, (int)Math.Floor(v / width))]++;
         var bars = plot.Add.Bars(Enumerable.Range(0, bins).Select(i => (i + 0.5) * width).ToArray(), counts);
-        foreach (var b in bars.Bars) { b.Size = width * 0.95; b.FillColor = Color.FromHex("#9ecae1"); b.LineWidth = 0; }
+        foreach (var b in bars.Bars) { b.Size = width * 0.95; b.FillColor = Palette.LightBlue; b.LineWidth = 0; }
         if (!double.IsNaN(observed))
         {
             var line = plot.Add.VerticalLine(observed, 2.5f, NonResponders);
