@@ -2,7 +2,6 @@
 // scripts/run-pipeline into lib/bin/Release/net10.0) and tells the notebook how to show its figures and tables.
 #r "../lib/bin/Release/net10.0/OrganoidBiomarkers.dll"
 #r "../lib/bin/Release/net10.0/ScottPlot.dll"
-#r "../lib/bin/Release/net10.0/Microsoft.Data.Analysis.dll"
 
 using Microsoft.DotNet.Interactive.Formatting;
 
