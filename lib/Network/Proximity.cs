@@ -22,6 +22,12 @@ public static class Proximity
     public const int DefaultRandomisations = 1000;
 
     /// <summary>
+    /// The paper's cut-off: a pathway is proximal to a drug when z &lt;= -1.2816, the one-sided 10% quantile of the
+    /// standard normal.
+    /// </summary>
+    public const double ProximalZ = -1.2816;
+
+    /// <summary>
     /// The closest distance d_c(T, S) = mean over t in T of min over s in S of dist(t, s), after intersecting both
     /// sets with the network (duplicates ignored). Asymmetric: T are the drug targets ('nodes_from').
     /// </summary>

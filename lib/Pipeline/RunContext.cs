@@ -19,16 +19,19 @@ public sealed record RunContext(string RepoRoot, string OutputDir, string? DataM
             ?? throw new InvalidOperationException("cannot find the repository root (OrganoidBiomarkers.sln) above " + Environment.CurrentDirectory);
         string output = Environment.GetEnvironmentVariable("PIPELINE_OUTPUT") ?? Path.Combine(repo, "output");
         string? mirror = Environment.GetEnvironmentVariable("PIPELINE_DATA_MIRROR") ?? Environment.GetEnvironmentVariable("DATA_MIRROR");
-        if (mirror is null)
-        {
-            var sibling = Path.GetFullPath(Path.Combine(repo, "..", "shared", "data"));
-            if (Directory.Exists(sibling)) mirror = sibling;
-        }
+        mirror ??= DefaultMirror(repo);
         var json = Environment.GetEnvironmentVariable("PIPELINE_PARAMS");
         var parameters = string.IsNullOrWhiteSpace(json)
             ? new Dictionary<string, string>()
             : JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? new();
         return new RunContext(repo, output, mirror, new SortedDictionary<string, string>(parameters, StringComparer.Ordinal));
+    }
+
+    /// <summary>The default data mirror, ../shared/data beside the clone, when it exists.</summary>
+    public static string? DefaultMirror(string repoRoot)
+    {
+        var sibling = Path.GetFullPath(Path.Combine(repoRoot, "..", "shared", "data"));
+        return Directory.Exists(sibling) ? sibling : null;
     }
 
     public static string? FindRepoRoot(string start)

@@ -33,7 +33,7 @@ public static class ParityTable
         var proximal = run.Result("proximal_pathways.tsv");
         foreach (var drug in new[] { "FLUOROURACIL", "CISPLATIN" })
         {
-            string? reference = authorsZ is null ? null : authorsZ.Column(drug).Count(kv => kv.Value <= -1.2816).ToString(CultureInfo.InvariantCulture);
+            string? reference = authorsZ is null ? null : authorsZ.Column(drug).Count(kv => kv.Value <= Network.Proximity.ProximalZ).ToString(CultureInfo.InvariantCulture);
             foreach (var selection in new[] { "authors", "string", "menche" })
             {
                 string? ours = proximal is null ? null
@@ -46,7 +46,7 @@ public static class ParityTable
 
         // Organoid scores and models (stage 04).
         var nesRef = run.MirrorFile("reference/authors_gseapy_organoid_crc/gseapy.samples.normalized.es.txt");
-        string? authorsSets = nesRef is null ? null : File.ReadLines(nesRef).Count(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith("Term|", StringComparison.Ordinal)).ToString(CultureInfo.InvariantCulture);
+        string? authorsSets = nesRef is null ? null : GseapyScores.Read(nesRef).Pathways.Count.ToString(CultureInfo.InvariantCulture);
         var nes = run.Stage(4, "organoid_nes.tsv");
         rows.Add(Parity.Compare("organoid pathways scored by ssGSEA (authors' GMT handling)", "authors' code (gseapy output)", authorsSets, nes?.Rows.Count.ToString(CultureInfo.InvariantCulture),
             "crc_expression, reactome_gmt", "gene-set size filter or GMT reading differs"));

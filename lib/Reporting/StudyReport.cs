@@ -9,8 +9,6 @@ public sealed record StudyReportResult(ReportModel Model, TsvTable Parity);
 
 public static class StudyReport
 {
-    private const string ProximalThreshold = "-1.2816";
-
     public static StudyReportResult Build(RunOutputs run)
     {
         var parity = ParityTable.Build(run);
@@ -25,7 +23,7 @@ public static class StudyReport
                 ("Verdict per organoid", "organoid_qc.tsv", 25),
                 ("Replicate agreement and tested range per drug", "drug_qc.tsv", 20)),
             Stage(run, 3, "03 · Network proximity",
-                $"Proximity (Guney 2016, closest distance, degree-matched z) of each drug's targets to the 674 Reactome pathways, recomputed on two stand-in interactomes and compared with the authors' table; proximal = z <= {ProximalThreshold}.",
+                $"Proximity (Guney 2016, closest distance, degree-matched z) of each drug's targets to the 674 Reactome pathways, recomputed on two stand-in interactomes and compared with the authors' table; proximal = z <= {Network.Proximity.ProximalZ.ToString(CultureInfo.InvariantCulture)}.",
                 ("Agreement with the authors' z table", "proximity_agreement.tsv", 20)),
             Stage(run, 4, "04 · Pathway scores and organoid models",
                 "ssGSEA pathway scores of the organoids (authors' gseapy settings), models trained on organoid ln IC50, biomarkers ranked by |coefficient|, and leave-one-organoid-out validation.",

@@ -53,7 +53,9 @@ try
     var model = models.FirstOrDefault(m => m.Drug == drug && m.Selection == selection && m.Model == modelName)
         ?? throw new ArgumentException($"no model {drug}/{selection}/{modelName} in models.tsv (have: {string.Join(", ", models.Select(m => $"{m.Drug}/{m.Selection}/{m.Model}").Distinct())})");
 
-    string gmtPath = o.TryGetValue("gmt", out var g) ? g : ResolveGmt(repo, Opt("data-mirror", Environment.GetEnvironmentVariable("DATA_MIRROR") ?? Path.Combine(repo, "..", "shared", "data")));
+    string? mirror = o.TryGetValue("data-mirror", out var m) ? m : Environment.GetEnvironmentVariable("DATA_MIRROR") ?? RunContext.DefaultMirror(repo);
+    string gmtPath = o.TryGetValue("gmt", out var g) ? g
+        : DataAccess.Open(new RunContext(repo, Path.Combine(repo, "output"), mirror, new Dictionary<string, string>()), CountLog.Silent).PathOf("reactome_gmt");
     var reactome = GmtReader.Read(gmtPath, GmtLayout.NoDescription, log);
     int k = int.Parse(Opt("k", "1"), System.Globalization.CultureInfo.InvariantCulture);
 
@@ -72,8 +74,3 @@ catch (Exception e) when (e is InputException or ArgumentException or DataUnavai
     return 1;
 }
 
-static string ResolveGmt(string repo, string mirror)
-{
-    var store = new DataStore(Manifest.Read(Path.Combine(repo, "data", "manifest.tsv")), Directory.Exists(mirror) ? mirror : null, Path.Combine(repo, "data", "cache"), new HttpClient());
-    return store.PathOf("reactome_gmt");
-}

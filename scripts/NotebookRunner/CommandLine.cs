@@ -50,6 +50,7 @@ internal static class CommandLine
         output = Path.GetFullPath(output ?? Path.Combine(notebooks, "..", "output"));
         if (mirror is null)
         {
+            // Same rule as lib RunContext.DefaultMirror (the runner does not reference the lib; see RunEnvironment).
             var sibling = Path.GetFullPath(Path.Combine(notebooks, "..", "..", "shared", "data"));
             if (Directory.Exists(sibling)) mirror = sibling;
         }

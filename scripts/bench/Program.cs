@@ -6,15 +6,9 @@ var names = args.Where(a => !a.StartsWith("--")).ToList();
 string? mirror = null;
 for (int i = 0; i < args.Length - 1; i++) if (args[i] == "--data-mirror") { mirror = args[i + 1]; names.Remove(mirror); }
 mirror ??= Environment.GetEnvironmentVariable("DATA_MIRROR");
-if (mirror is null)
-{
-    // Default: ../shared/data beside the clone, found by walking up from here.
-    for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-    {
-        var candidate = Path.Combine(dir.FullName, "..", "shared", "data");
-        if (Directory.Exists(candidate)) { mirror = Path.GetFullPath(candidate); break; }
-    }
-}
+// Default: ../shared/data beside the clone.
+if (mirror is null && OrganoidBiomarkers.Pipeline.RunContext.FindRepoRoot(AppContext.BaseDirectory) is { } repo)
+    mirror = OrganoidBiomarkers.Pipeline.RunContext.DefaultMirror(repo);
 if (mirror is null) { Console.Error.WriteLine("bench: no data mirror found: pass --data-mirror DIR or set DATA_MIRROR"); return 2; }
 
 var benches = typeof(IBench).Assembly.GetTypes()
