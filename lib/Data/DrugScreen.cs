@@ -13,6 +13,12 @@ public sealed record DrugScreenMeasurement(string Organoid, string DrugId, strin
 /// <summary>A per-organoid summary of one drug's replicates.</summary>
 public sealed record OrganoidResponse(string Organoid, string DrugName, double MedianLnIc50, int Replicates);
 
+/// <summary>
+/// A per-organoid median of one drug's replicate AUCs (area under the fitted viability curve over the tested range,
+/// as a fraction: near 1 = little killing). Unlike ln IC50, it never extrapolates beyond the tested concentrations.
+/// </summary>
+public sealed record OrganoidAuc(string Organoid, string DrugName, double MedianAuc, int Replicates);
+
 /// <summary>The organoid drug screen and the paper's summary rule (median IC50 over replicates).</summary>
 public sealed record DrugScreen(IReadOnlyList<DrugScreenMeasurement> Measurements)
 {
@@ -65,14 +71,23 @@ public sealed record DrugScreen(IReadOnlyList<DrugScreenMeasurement> Measurement
     /// The paper's response per organoid: the median of the replicate ln(IC50)s (as the authors' median_response.txt).
     /// Organoids in ascending ordinal order.
     /// </summary>
-    public IReadOnlyList<OrganoidResponse> MedianIc50(string drug)
+    public IReadOnlyList<OrganoidResponse> MedianIc50(string drug) =>
+        MedianOver(drug, m => m.LnIc50).Select(g => new OrganoidResponse(g.Organoid, g.DrugName, g.Median, g.Replicates)).ToList();
+
+    /// <summary>
+    /// The median replicate AUC per organoid: a response measure bounded by the tested range, to check what the
+    /// extrapolated ln IC50s do to a model. Organoids in ascending ordinal order.
+    /// </summary>
+    public IReadOnlyList<OrganoidAuc> MedianAuc(string drug) =>
+        MedianOver(drug, m => m.Auc).Select(g => new OrganoidAuc(g.Organoid, g.DrugName, g.Median, g.Replicates)).ToList();
+
+    private IEnumerable<(string Organoid, string DrugName, double Median, int Replicates)> MedianOver(string drug, Func<DrugScreenMeasurement, double> value)
     {
         var reps = ForDrug(drug);
         if (reps.Count == 0) throw new ArgumentException($"drug '{drug}' is not in the screen (drugs: {string.Join(", ", Drugs.Take(10))}, ...)");
         return reps.GroupBy(m => m.Organoid)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new OrganoidResponse(g.Key, g.First().DrugName, Statistics.Median(g.Select(m => m.LnIc50).ToList()), g.Count()))
-            .ToList();
+            .Select(g => (g.Key, g.First().DrugName, Statistics.Median(g.Select(value).ToList()), g.Count()));
     }
 
     /// <summary>The authors' median_response.txt (Organoid, Drug Name, median_IC50).</summary>

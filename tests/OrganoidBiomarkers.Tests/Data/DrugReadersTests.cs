@@ -19,6 +19,8 @@ public class DrugReadersTests
         var medians = screen.MedianIc50("5-fluorouracil");
         Assert.Equal(new[] { ("P1", 3.5, 3), ("P19A", 1.5, 2) }, medians.Select(r => (r.Organoid, r.MedianLnIc50, r.Replicates)));
         Assert.Equal(screen.MedianIc50("1073"), medians);
+        // AUC medians by hand: P1 of (0.9, 0.7, 0.8) = 0.8; P19A of (0.6, 0.7) = 0.65.
+        Assert.Equal(new[] { ("P1", 0.8, 3), ("P19A", 0.65, 2) }, screen.MedianAuc("5-Fluorouracil").Select(r => (r.Organoid, Math.Round(r.MedianAuc, 12), r.Replicates)));
         Assert.Contains("3 row(s) had lower-case letters", log.Entries[0].Rule);
     }
 

@@ -120,6 +120,27 @@ public class Authors5FuParityTests(ITestOutputHelper output)
         }
     }
 
+    // The same models on the median AUC rescaled to the ln IC50's mean and sd (notebook 04, section 5), against
+    // scikit-learn on the same inputs (auc_nes_columns in the cache). Same tolerances as above.
+    [SklearnOnMirrorFact]
+    public void Auc_response_matches_sklearn_on_the_real_inputs()
+    {
+        var golden = JsonDocument.Parse(File.ReadAllText(SklearnOnMirrorFactAttribute.CachePath!)).RootElement.GetProperty("auc_nes_columns");
+        var d = Load().First(o => o.Order == "nes_columns").Data;
+        var auc = DrugScreen.ReadVanDeWetering(DataMirror.File("organoid_crc", "supp_table_S2b.txt"), CountLog.Silent).MedianAuc("1073")
+            .ToDictionary(r => r.Organoid, r => r.MedianAuc, StringComparer.Ordinal);
+        var onAuc = d with { Y = ResponseScale.MatchTo(d.Organoids.Select(o => auc[o]).ToArray(), d.Y) };
+        Close.Equal(golden.Vec("y"), onAuc.Y, Tolerances.ClosedForm, "rescaled AUC");
+        var fits = FitAll(onAuc);
+        Assert.Equal(golden.GetProperty("ridgecv").Num("alpha_weighted"), ((RidgeCvFit)fits["ridgecv"]).Alpha);
+        foreach (var (model, tolerance) in new[] { ("ridgecv", Tolerances.ClosedForm), ("svr", Tolerances.LibSvmIterates), ("ols", Tolerances.ClosedForm) })
+        {
+            var e = golden.GetProperty(model).Vec("coef");
+            output.WriteLine($"AUC {model}: max |coef - sklearn| {Close.MaxAbsDiff(e, fits[model].Coefficients):E2}; top {BiomarkerRanking.Of(fits[model], onAuc.Features)[0].Name}");
+            Close.Equal(e, fits[model].Coefficients, tolerance, $"AUC {model} coef");
+        }
+    }
+
     // cross_val_predict(make_pipeline(StandardScaler(), model), x, y, cv=LeaveOneOut()) on the real inputs, NES column
     // order. scikit-learn 1.2's RidgeCV averages folds unweighted, so that option is compared like for like; the 0.20
     // weighting is reported beside it. The permutation test is printed for the report (seeded, 199 shuffles).

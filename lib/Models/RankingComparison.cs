@@ -1,0 +1,36 @@
+namespace OrganoidBiomarkers.Models;
+
+/// <summary>
+/// How two biomarker rankings of one feature set agree: the two top biomarkers, whether they are the same pathway with
+/// the same coefficient sign (then a k = 1 patient score splits patients identically), the Spearman correlation of the
+/// signed coefficients over the common features, and how many of the top <see cref="TopK"/> are shared.
+/// </summary>
+public sealed record RankingAgreement(string TopA, double TopCoefficientA, string TopB, double TopCoefficientB,
+    double CoefficientSpearman, int TopKShared, int TopK, int CommonFeatures)
+{
+    public bool SameTop => string.Equals(TopA, TopB, StringComparison.Ordinal);
+
+    /// <summary>Same top pathway with the same sign: the k = 1 patient score orders patients identically (up to a positive factor).</summary>
+    public bool SameTopAndSign => SameTop && Math.Sign(TopCoefficientA) == Math.Sign(TopCoefficientB) && TopCoefficientA != 0;
+}
+
+public static class RankingComparison
+{
+    /// <summary>Compares ranking <paramref name="b"/> with ranking <paramref name="a"/> (both from <see cref="BiomarkerRanking"/>).</summary>
+    /// <exception cref="ArgumentException">An empty ranking, topK &lt; 1, or fewer than 2 common features.</exception>
+    public static RankingAgreement Compare(IReadOnlyList<RankedBiomarker> a, IReadOnlyList<RankedBiomarker> b, int topK = 5)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Count == 0 || b.Count == 0) throw new ArgumentException("RankingComparison: an empty ranking");
+        if (topK < 1) throw new ArgumentException($"RankingComparison: topK must be >= 1 (got {topK})");
+        var inB = b.ToDictionary(x => x.Name, x => x.Coefficient, StringComparer.Ordinal);
+        // Ordinal name order, so the correlation never depends on how either ranking broke ties.
+        var common = a.Where(x => inB.ContainsKey(x.Name)).OrderBy(x => x.Name, StringComparer.Ordinal).ToList();
+        if (common.Count < 2) throw new ArgumentException($"RankingComparison: {common.Count} common feature(s); at least 2 are needed");
+        double rho = Scores.Spearman(common.Select(x => x.Coefficient).ToArray(), common.Select(x => inB[x.Name]).ToArray());
+        int k = Math.Min(topK, Math.Min(a.Count, b.Count));
+        int shared = a.Take(k).Select(x => x.Name).Intersect(b.Take(k).Select(x => x.Name), StringComparer.Ordinal).Count();
+        return new RankingAgreement(a[0].Name, a[0].Coefficient, b[0].Name, b[0].Coefficient, rho, shared, k, common.Count);
+    }
+}
