@@ -27,9 +27,9 @@ public static class StudyReport
                 ("Agreement with the authors' z table", "proximity_agreement.tsv", 20)),
             Stage(run, 4, "04 · Pathway scores and organoid models",
                 "ssGSEA pathway scores of the organoids (authors' gseapy settings), models trained on organoid ln IC50, biomarkers ranked by |coefficient|, and leave-one-organoid-out validation; " +
-                "the 5-FU models retrained on the AUC check that the biomarker does not rest on IC50s extrapolated beyond the tested concentrations.",
+                "the models retrained on the AUC check whether the biomarkers rest on IC50s extrapolated beyond the tested concentrations.",
                 ("Organoid cross-validation per drug, selection and model", "organoid_cv.tsv", 40),
-                ("5-FU models on the AUC instead of the ln IC50", "response_measure.tsv", 10),
+                ("Models on the AUC instead of the ln IC50 (main selection)", "response_measure.tsv", 10),
                 ("Model coefficients (ranked)", "model_coefficients.tsv", 30)),
             Stage(run, 5, "05 · Patient validation",
                 "TCGA patients treated with the drug, split by the organoid biomarker score at the median; Kaplan-Meier, log-rank, 5-year survival and hazard ratio, with a negative control and baselines.",
