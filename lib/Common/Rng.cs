@@ -9,6 +9,9 @@ namespace OrganoidBiomarkers.Common;
 /// </summary>
 public sealed class Rng
 {
+    /// <summary>Default seed of every random draw in the pipeline (the paper's publication date, 2020-10-30).</summary>
+    public const ulong DefaultSeed = 20201030;
+
     private ulong _s0, _s1, _s2, _s3;
 
     /// <summary>Seeds the four state words from SplitMix64(seed), as the reference implementation recommends.</summary>

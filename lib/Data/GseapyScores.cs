@@ -1,6 +1,5 @@
 using System.Globalization;
 using OrganoidBiomarkers.Common;
-using OrganoidBiomarkers.Models;
 
 namespace OrganoidBiomarkers.Data;
 

@@ -75,7 +75,7 @@ public static class CrossValidation
             baseline[i] = s / (n - 1);
         }
         return new LeaveOneOutResult(model.Name, scaling, ModelInput.ReadOnly(y), Array.AsReadOnly(predicted),
-            Scores.Spearman(y, predicted), Scores.Rmse(y, predicted),
+            Correlation.Spearman(y, predicted), Scores.Rmse(y, predicted),
             new MeanBaseline(Array.AsReadOnly(baseline), Scores.Rmse(y, baseline)));
     }
 
@@ -122,7 +122,7 @@ public static class CrossValidation
 
     private static double Statistic(PermutationStatistic statistic, double[] y, double[] predicted) => statistic switch
     {
-        PermutationStatistic.SpearmanRho => Scores.Spearman(y, predicted),
+        PermutationStatistic.SpearmanRho => Correlation.Spearman(y, predicted),
         PermutationStatistic.Rmse => Scores.Rmse(y, predicted),
         _ => throw new ArgumentOutOfRangeException(nameof(statistic)),
     };

@@ -1,3 +1,4 @@
+using OrganoidBiomarkers.Common;
 namespace OrganoidBiomarkers.Models;
 
 /// <summary>
@@ -28,7 +29,7 @@ public static class RankingComparison
         // Ordinal name order, so the correlation never depends on how either ranking broke ties.
         var common = a.Where(x => inB.ContainsKey(x.Name)).OrderBy(x => x.Name, StringComparer.Ordinal).ToList();
         if (common.Count < 2) throw new ArgumentException($"RankingComparison: {common.Count} common feature(s); at least 2 are needed");
-        double rho = Scores.Spearman(common.Select(x => x.Coefficient).ToArray(), common.Select(x => inB[x.Name]).ToArray());
+        double rho = Correlation.Spearman(common.Select(x => x.Coefficient).ToArray(), common.Select(x => inB[x.Name]).ToArray());
         int k = Math.Min(topK, Math.Min(a.Count, b.Count));
         int shared = a.Take(k).Select(x => x.Name).Intersect(b.Take(k).Select(x => x.Name), StringComparer.Ordinal).Count();
         return new RankingAgreement(a[0].Name, a[0].Coefficient, b[0].Name, b[0].Coefficient, rho, shared, k, common.Count);

@@ -129,13 +129,13 @@ public static class BaselineSelection
         return ranked.Take(count).Select(c => c.Pathway).Order(StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>Pearson r (<see cref="Scores.Pearson"/>); NaN when either vector is constant.</summary>
+    /// <summary>Pearson r (<see cref="Correlation.Pearson"/>); NaN when either vector is constant.</summary>
     internal static double Pearson(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         if (x.Count < 2) throw new ArgumentException("correlation needs at least 2 values");
         // Constancy is tested exactly: the computed mean of equal values can be an ulp off them, leaving a spurious
         // tiny variance and a meaningless r.
         if (x.All(v => v == x[0]) || y.All(v => v == y[0])) return double.NaN;
-        return Scores.Pearson(x, y);
+        return Correlation.Pearson(x, y);
     }
 }

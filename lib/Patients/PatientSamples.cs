@@ -1,19 +1,8 @@
 using OrganoidBiomarkers.Common;
 using OrganoidBiomarkers.Data;
+using OrganoidBiomarkers.Study;
 
 namespace OrganoidBiomarkers.Patients;
-
-/// <summary>What to do with a column named by a 12-character patient barcode, which carries no sample type.</summary>
-public enum PatientLevelBarcodes
-{
-    /// <summary>Drop it: without a sample type it could be a normal-tissue or metastasis sample.</summary>
-    Drop,
-    /// <summary>
-    /// Keep it as the patient's primary tumour: for sources documented to hold one tumour profile per patient (the
-    /// Xena/SurvPath exports, whose reader already dropped patients listed twice).
-    /// </summary>
-    KeepAsPrimaryTumour,
-}
 
 /// <summary>The sample chosen for one patient and how many primary-tumour samples the patient had.</summary>
 public sealed record PatientSampleChoice(string Patient, string Barcode, int PrimaryTumourSamples);

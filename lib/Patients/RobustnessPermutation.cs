@@ -1,3 +1,4 @@
+using OrganoidBiomarkers.Common;
 using System.Globalization;
 using OrganoidBiomarkers.Models;
 

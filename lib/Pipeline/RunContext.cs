@@ -1,17 +1,27 @@
 using System.Globalization;
 using System.Text.Json;
+using OrganoidBiomarkers.Common;
+using OrganoidBiomarkers.Data;
+using OrganoidBiomarkers.Study;
 
 namespace OrganoidBiomarkers.Pipeline;
 
 /// <summary>
 /// Where a notebook reads inputs and writes outputs, and the run's parameters. The headless runner passes these through
-/// environment variables (PIPELINE_REPO, PIPELINE_OUTPUT, PIPELINE_DATA_MIRROR, PIPELINE_PARAMS); a notebook opened by
-/// hand gets the defaults: the repository found from the current folder, its output/ folder, and ../shared/data.
+/// environment variables (PIPELINE_REPO, PIPELINE_OUTPUT, PIPELINE_DATA_MIRROR, PIPELINE_DATA_CONFIG, PIPELINE_PARAMS);
+/// a notebook opened by hand gets the defaults: the repository found from the current folder, its output/ folder,
+/// ../shared/data and the repository's data/ folder.
 /// </summary>
-public sealed record RunContext(string RepoRoot, string OutputDir, string? DataMirror, IReadOnlyDictionary<string, string> Parameters)
+/// <param name="RepoRoot">The clone (holds OrganoidBiomarkers.sln).</param>
+/// <param name="OutputDir">Where results, figures and stage files go.</param>
+/// <param name="DataMirror">A folder laid out like the data mirror, or null.</param>
+/// <param name="Parameters">--param key=value pairs.</param>
+/// <param name="DataConfigDir">The folder holding manifest.tsv, study.json and paper_values.tsv (default: the repository's
+/// data/). The fixture world of the tests has its own; its cache/ folder is the download cache.</param>
+public sealed record RunContext(string RepoRoot, string OutputDir, string? DataMirror, IReadOnlyDictionary<string, string> Parameters, string DataConfigDir)
 {
-    /// <summary>Default seed of every random draw in the pipeline (the paper's publication date, 2020-10-30).</summary>
-    public const ulong DefaultSeed = 20201030;
+    /// <summary>Default seed of every random draw in the pipeline (<see cref="Rng.DefaultSeed"/>).</summary>
+    public const ulong DefaultSeed = Rng.DefaultSeed;
 
     public static RunContext FromEnvironment()
     {
@@ -24,7 +34,8 @@ public sealed record RunContext(string RepoRoot, string OutputDir, string? DataM
         var parameters = string.IsNullOrWhiteSpace(json)
             ? new Dictionary<string, string>()
             : JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? new();
-        return new RunContext(repo, output, mirror, new SortedDictionary<string, string>(parameters, StringComparer.Ordinal));
+        string config = Environment.GetEnvironmentVariable("PIPELINE_DATA_CONFIG") is { Length: > 0 } c ? Path.GetFullPath(c) : Path.Combine(repo, "data");
+        return new RunContext(repo, output, mirror, new SortedDictionary<string, string>(parameters, StringComparer.Ordinal), config);
     }
 
     /// <summary>The default data mirror, ../shared/data beside the clone, when it exists.</summary>
@@ -53,8 +64,22 @@ public sealed record RunContext(string RepoRoot, string OutputDir, string? DataM
         ? ulong.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw new ArgumentException($"--param seed={s}: not a non-negative integer")
         : DefaultSeed;
 
-    public string ManifestPath => Path.Combine(RepoRoot, "data", "manifest.tsv");
-    public string CacheDir => Path.Combine(RepoRoot, "data", "cache");
+    /// <summary>The data manifest: every input's origin, sha256 and licence.</summary>
+    public string ManifestPath => Path.Combine(DataConfigDir, "manifest.tsv");
+
+    /// <summary>The study definition (data/study.json).</summary>
+    public string StudyPath => Path.Combine(DataConfigDir, "study.json");
+
+    /// <summary>The paper's and the authors' code's numbers the report compares with (data/paper_values.tsv).</summary>
+    public string PaperValuesPath => Path.Combine(DataConfigDir, "paper_values.tsv");
+
+    /// <summary>The git-ignored download cache (data/cache).</summary>
+    public string CacheDir => Path.Combine(DataConfigDir, "cache");
+
+    /// <summary>The study definition, checked against the manifest (read once per run context).</summary>
+    public StudyDefinition Study => _study ??= StudyDefinition.Read(StudyPath, Manifest.Read(ManifestPath).Select(e => e.Id).ToList());
+
+    private StudyDefinition? _study;
 
     /// <summary>output/results/FILE (the machine-readable results).</summary>
     public string ResultPath(string file) => Ensure(Path.Combine(OutputDir, "results", file));

@@ -1,4 +1,4 @@
-using OrganoidBiomarkers.Models;
+using OrganoidBiomarkers.Common;
 
 namespace OrganoidBiomarkers.Qc;
 
@@ -6,7 +6,7 @@ namespace OrganoidBiomarkers.Qc;
 public static class Agreement
 {
     /// <summary>Pearson's product-moment correlation (scipy.stats.pearsonr); NaN when either vector is constant.</summary>
-    public static double Pearson(IReadOnlyList<double> x, IReadOnlyList<double> y) => Scores.Pearson(x, y);
+    public static double Pearson(IReadOnlyList<double> x, IReadOnlyList<double> y) => Correlation.Pearson(x, y);
 
     /// <summary>
     /// Lin's concordance correlation coefficient (Lin 1989, Biometrics 45:255):

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OrganoidBiomarkers.Common;
 using OrganoidBiomarkers.Data;
+using OrganoidBiomarkers.Study;
 
 namespace OrganoidBiomarkers.Reporting;
 
@@ -11,11 +12,15 @@ public sealed class RunOutputs
     public string RepoRoot { get; }
     public string? DataMirror { get; }
 
-    public RunOutputs(string outputDir, string repoRoot, string? dataMirror)
+    /// <summary>The folder holding manifest.tsv, study.json and paper_values.tsv (default: the repository's data/).</summary>
+    public string DataConfigDir { get; }
+
+    public RunOutputs(string outputDir, string repoRoot, string? dataMirror, string? dataConfigDir = null)
     {
         OutputDir = outputDir;
         RepoRoot = repoRoot;
         DataMirror = dataMirror;
+        DataConfigDir = dataConfigDir ?? Path.Combine(repoRoot, "data");
     }
 
     public bool HasResult(string file) => File.Exists(Path.Combine(OutputDir, "results", file));
@@ -50,9 +55,14 @@ public sealed class RunOutputs
     public JsonDocument? RunRecord() =>
         File.Exists(Path.Combine(OutputDir, "run.json")) ? JsonDocument.Parse(File.ReadAllText(Path.Combine(OutputDir, "run.json"))) : null;
 
-    public IReadOnlyList<ManifestEntry> Manifest() => Data.Manifest.Read(Path.Combine(RepoRoot, "data", "manifest.tsv"));
+    public IReadOnlyList<ManifestEntry> Manifest() => Data.Manifest.Read(Path.Combine(DataConfigDir, "manifest.tsv"));
 
-    public TsvTable PaperValues() => TsvFiles.Read(Path.Combine(RepoRoot, "data", "paper_values.tsv"));
+    public TsvTable PaperValues() => TsvFiles.Read(Path.Combine(DataConfigDir, "paper_values.tsv"));
+
+    /// <summary>The study definition the run used (study.json of the data config).</summary>
+    public StudyDefinition Study() => _study ??= StudyDefinition.Read(Path.Combine(DataConfigDir, "study.json"), Manifest().Select(e => e.Id).ToList());
+
+    private StudyDefinition? _study;
 
     /// <summary>A mirror file (authors' reference outputs), or null without a mirror.</summary>
     public string? MirrorFile(string relative) =>

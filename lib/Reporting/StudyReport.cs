@@ -85,7 +85,7 @@ public static class StudyReport
         var notebooks = new List<(string, string, string)>();
         if (root is { } r3 && r3.TryGetProperty("notebooks", out var nbs))
             foreach (var nb in nbs.EnumerateArray()) notebooks.Add((nb.GetProperty("notebook").GetString()!, nb.GetProperty("status").GetString()!, nb.GetProperty("seconds").ToString()));
-        ulong seed = parameters.TryGetValue("seed", out var s) ? ulong.Parse(s, CultureInfo.InvariantCulture) : Pipeline.RunContext.DefaultSeed;
+        ulong seed = parameters.TryGetValue("seed", out var s) ? ulong.Parse(s, CultureInfo.InvariantCulture) : Rng.DefaultSeed;
         var inventory = run.Result("inventory.tsv");
         var from = inventory is null ? new Dictionary<string, string>() :
             inventory.Rows.ToDictionary(r => r[inventory.ColumnIndex("input")], r => r[inventory.ColumnIndex("from")]);

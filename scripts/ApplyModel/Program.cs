@@ -55,7 +55,7 @@ try
 
     string? mirror = o.TryGetValue("data-mirror", out var m) ? m : Environment.GetEnvironmentVariable("DATA_MIRROR") ?? RunContext.DefaultMirror(repo);
     string gmtPath = o.TryGetValue("gmt", out var g) ? g
-        : DataAccess.Open(new RunContext(repo, Path.Combine(repo, "output"), mirror, new Dictionary<string, string>()), CountLog.Silent).PathOf("reactome_gmt");
+        : DataAccess.Open(new RunContext(repo, Path.Combine(repo, "output"), mirror, new Dictionary<string, string>(), Path.Combine(repo, "data")), CountLog.Silent).PathOf("reactome_gmt");
     var reactome = GmtReader.Read(gmtPath, GmtLayout.NoDescription, log);
     int k = int.Parse(Opt("k", "1"), System.Globalization.CultureInfo.InvariantCulture);
 

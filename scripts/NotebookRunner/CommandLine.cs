@@ -6,7 +6,7 @@ internal sealed class CommandLineException(string message) : Exception(message);
 internal static class CommandLine
 {
     public const string Usage =
-        "usage: scripts/run-pipeline [--data-mirror DIR] [--param key=value ...] [--only NN,NN] [--timeout-seconds N] [--output DIR]";
+        "usage: scripts/run-pipeline [--data-mirror DIR] [--param key=value ...] [--only NN,NN] [--timeout-seconds N] [--output DIR] [--data-config DIR]";
 
     public static PipelineOptions Parse(string[] args)
     {
@@ -15,7 +15,7 @@ internal static class CommandLine
         var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var only = new HashSet<string>(StringComparer.Ordinal);
         int timeout = 900;
-        string? reportTool = null;
+        string? reportTool = null, dataConfig = null;
         for (int i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new CommandLineException($"{args[i]} needs a value");
@@ -25,6 +25,7 @@ internal static class CommandLine
                 case "--output": output = Next(); break;
                 case "--data-mirror": mirror = Next(); break;
                 case "--report-tool": reportTool = Next(); break;
+                case "--data-config": dataConfig = Next(); break;
                 case "--timeout-seconds":
                     timeout = int.TryParse(Next(), out var t) && t > 0 ? t : throw new CommandLineException("--timeout-seconds takes a positive integer");
                     break;
@@ -59,7 +60,14 @@ internal static class CommandLine
             mirror = Path.GetFullPath(mirror);
             if (!Directory.Exists(mirror)) throw new CommandLineException($"--data-mirror {mirror} does not exist");
         }
-        return new PipelineOptions(notebooks, output, mirror, parameters, only, TimeSpan.FromSeconds(timeout), reportTool);
+        if (dataConfig is not null)
+        {
+            // A folder holding manifest.tsv, study.json and paper_values.tsv in place of the repository's data/ (the tests' fixture world).
+            dataConfig = Path.GetFullPath(dataConfig);
+            foreach (var file in new[] { "manifest.tsv", "study.json", "paper_values.tsv" })
+                if (!File.Exists(Path.Combine(dataConfig, file))) throw new CommandLineException($"--data-config {dataConfig} has no {file}");
+        }
+        return new PipelineOptions(notebooks, output, mirror, parameters, only, TimeSpan.FromSeconds(timeout), reportTool, dataConfig);
     }
 
     public static string? FindRepoRoot(string start)

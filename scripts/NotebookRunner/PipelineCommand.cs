@@ -11,7 +11,8 @@ internal sealed record PipelineOptions(
     IReadOnlyDictionary<string, string> Parameters,
     IReadOnlySet<string> Only,
     TimeSpan NotebookTimeout,
-    string? ReportTool = null);
+    string? ReportTool = null,
+    string? DataConfig = null);
 
 /// <summary>
 /// Runs notebooks/NN-*.dib in order, each in its own process started in the notebook's folder, under a process-level
@@ -127,6 +128,7 @@ internal sealed class PipelineCommand
         psi.Environment[RunEnvironment.RepoRoot] = Path.GetFullPath(Path.Combine(_o.NotebooksDir, ".."));
         psi.Environment[RunEnvironment.OutputDir] = staging;
         if (_o.DataMirror is not null) psi.Environment[RunEnvironment.DataMirror] = _o.DataMirror;
+        if (_o.DataConfig is not null) psi.Environment[RunEnvironment.DataConfig] = _o.DataConfig;
         psi.Environment[RunEnvironment.Parameters] = JsonSerializer.Serialize(_o.Parameters);
         // Methods with loops are compiled optimised at once: the numerics run in short bursts (thousands of small model
         // fits), which tiered compilation would otherwise run unoptimised for most of a notebook. Results are unchanged.

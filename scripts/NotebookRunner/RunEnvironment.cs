@@ -10,4 +10,5 @@ internal static class RunEnvironment
     public const string OutputDir = "PIPELINE_OUTPUT";
     public const string DataMirror = "PIPELINE_DATA_MIRROR";
     public const string Parameters = "PIPELINE_PARAMS";
+    public const string DataConfig = "PIPELINE_DATA_CONFIG";
 }

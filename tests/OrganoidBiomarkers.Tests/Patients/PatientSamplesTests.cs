@@ -1,3 +1,4 @@
+using OrganoidBiomarkers.Study;
 using OrganoidBiomarkers.Common;
 using OrganoidBiomarkers.Patients;
 using Xunit;

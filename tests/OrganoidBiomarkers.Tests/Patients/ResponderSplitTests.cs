@@ -1,3 +1,4 @@
+using OrganoidBiomarkers.Common;
 using OrganoidBiomarkers.Models;
 using OrganoidBiomarkers.Patients;
 using Xunit;

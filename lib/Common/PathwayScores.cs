@@ -1,4 +1,4 @@
-namespace OrganoidBiomarkers.Models;
+namespace OrganoidBiomarkers.Common;
 
 /// <summary>Pathway scores (e.g. ssGSEA NES), pathways x samples, with names. Values indexed [pathway, sample].</summary>
 public sealed record PathwayScores(IReadOnlyList<string> Pathways, IReadOnlyList<string> Samples, double[,] Values)

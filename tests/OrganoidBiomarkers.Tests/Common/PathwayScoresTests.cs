@@ -1,7 +1,8 @@
+using OrganoidBiomarkers.Common;
 using OrganoidBiomarkers.Models;
 using Xunit;
 
-namespace OrganoidBiomarkers.Tests.Models;
+namespace OrganoidBiomarkers.Tests.Common;
 
 public class PathwayScoresTests
 {
