@@ -2,14 +2,12 @@ using System.Globalization;
 using OrganoidBiomarkers.Common;
 using OrganoidBiomarkers.Data;
 using OrganoidBiomarkers.Models;
+using OrganoidBiomarkers.Study;
 
 namespace OrganoidBiomarkers.Pipeline;
 
 /// <summary>One model of stage 04 (output/stages/04/models.tsv): its key and its biomarkers ranked by |coefficient|.</summary>
 public sealed record StageModel(string Drug, string Selection, string Gmt, string Model, IReadOnlyList<RankedBiomarker> Biomarkers);
-
-/// <summary>One row of output/results/proximal_pathways.tsv (stage 03).</summary>
-public sealed record ProximalPathway(string Drug, string Selection, string Network, string Pathway, double Z);
 
 /// <summary>
 /// Readers of the files one stage hands to the next (output/stages/NN/, output/results/): later stages read these
@@ -104,7 +102,7 @@ public static class StageFiles
         return new PathwayScores(pathways, samples, values);
     }
 
-    /// <summary>output/results/proximal_pathways.tsv (drug, selection, network, pathway, z), in file order.</summary>
+    /// <summary>output/stages/03/proximal_pathways.tsv (drug, selection, network, pathway, z), in file order (<see cref="ProximalPathway"/>).</summary>
     public static IReadOnlyList<ProximalPathway> ProximalPathways(string path)
     {
         var t = Read(path, "03", "drug", "selection", "network", "pathway", "z");

@@ -26,6 +26,8 @@ internal static class StudyFixture
         ["string_network"] = "edges.tsv",
         ["reactome_gmt"] = "reactome.gmt",
         ["drug_targets"] = "drug_targets.txt",
+        ["menche_network"] = "menche.sif",
+        ["rnaseqdb_read_fpkm"] = "entrez_map.tsv",
     };
 
     /// <summary>Manifest id to fixture file, as DataStore.PathOf resolves ids in a run.</summary>
@@ -54,4 +56,8 @@ internal static class StudyFixture
         Xunit.Assert.Empty(three.Problems(Files.Keys.ToList()));
         return three;
     }
+
+    /// <summary>A study with a second recomputed selection on an Entrez-ID SIF network (mapped to symbols like the Menche interactome).</summary>
+    public static StudyDefinition WithMenche(StudyDefinition study) =>
+        study with { Selections = [.. study.Selections, new SelectionDefinition("menche", SelectionKind.Recomputed, "menche_network", "fixture_menche", NetworkFormat.EntrezSif)] };
 }
