@@ -52,6 +52,23 @@ public static class StageFiles
         return result;
     }
 
+    /// <summary>
+    /// output/stages/01/organoid_response.tsv (organoid, drug, median_ln_ic50, replicates, median_auc, max_conc_um): every
+    /// training drug's response per screened organoid, in file order (<see cref="OrganoidResponseSummary"/>).
+    /// </summary>
+    public static IReadOnlyList<OrganoidResponseSummary> OrganoidResponseSummaries(string path)
+    {
+        var t = Read(path, "01", "organoid", "drug", "median_ln_ic50", "replicates", "median_auc", "max_conc_um");
+        return t.Table.Rows.Select((row, i) =>
+        {
+            int line = i + 2;
+            if (!int.TryParse(row[t["replicates"]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var replicates) || replicates < 1)
+                throw new InputException(path, line, $"replicates '{row[t["replicates"]]}' is not a positive integer", "rerun stage 01");
+            return new OrganoidResponseSummary(row[t["organoid"]], row[t["drug"]], Number(path, line, row[t["median_ln_ic50"]], "median_ln_ic50", "01"), replicates,
+                Number(path, line, row[t["median_auc"]], "median_auc", "01"), Number(path, line, row[t["max_conc_um"]], "max_conc_um", "01"));
+        }).ToArray();
+    }
+
     /// <summary>output/stages/04/models.tsv (drug, selection, gmt, model, pathway, coef, rank), grouped by model, in file order.</summary>
     public static IReadOnlyList<StageModel> Models(string path)
     {

@@ -1,5 +1,6 @@
 using OrganoidBiomarkers.Common;
 using OrganoidBiomarkers.Data;
+using OrganoidBiomarkers.Study;
 
 namespace OrganoidBiomarkers.Qc;
 
@@ -79,7 +80,7 @@ public sealed record TestedRange
     public RangePosition Classify(double lnIc50)
     {
         if (!double.IsFinite(lnIc50)) throw new ArgumentException($"ln IC50 {lnIc50} is not finite");
-        return lnIc50 > LnMax ? RangePosition.Above : lnIc50 < LnMin ? RangePosition.Below : RangePosition.Within;
+        return OrganoidResponseSummary.AboveHighestTested(lnIc50, MaxConcentration) ? RangePosition.Above : lnIc50 < LnMin ? RangePosition.Below : RangePosition.Within;
     }
 }
 

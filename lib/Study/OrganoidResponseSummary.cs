@@ -15,6 +15,14 @@ namespace OrganoidBiomarkers.Study;
 /// <param name="MaxConcentration">Highest tested concentration (µM, &gt; 0).</param>
 public sealed record OrganoidResponseSummary(string Organoid, string Drug, double MedianLnIc50, int Replicates, double MedianAuc, double MaxConcentration)
 {
+    /// <summary>True when the median IC50 lies above the highest tested concentration: 50% inhibition was never reached and the value is an extrapolation.</summary>
+    public bool AboveTestedRange => AboveHighestTested(MedianLnIc50, MaxConcentration);
+
+    /// <summary>The rule of "above the tested range": ln IC50 &gt; ln(highest tested concentration), strictly (an IC50 at a tested concentration is within).</summary>
+    /// <param name="lnIc50">ln IC50 (µM), finite.</param>
+    /// <param name="maxConcentration">Highest tested concentration (µM, &gt; 0).</param>
+    public static bool AboveHighestTested(double lnIc50, double maxConcentration) => lnIc50 > Math.Log(maxConcentration);
+
     /// <summary>The schema of organoid_response.tsv: organoid, drug, median_ln_ic50, replicates, median_auc, max_conc_um.</summary>
     public static TsvTable Table(IEnumerable<OrganoidResponseSummary> rows) => TsvTable.From(rows,
         ("organoid", r => r.Organoid), ("drug", r => r.Drug), ("median_ln_ic50", r => r.MedianLnIc50), ("replicates", r => r.Replicates),
