@@ -25,6 +25,19 @@ public static class MedianResponseCheck
             return new MedianResponseAgreement(drug, mine.Count, diffs.Count, diffs.Count == 0 ? double.NaN : diffs.Max());
         }).ToList();
 
+    /// <summary>
+    /// The check for every collection read in stage 01 that names the authors' medians
+    /// (<see cref="OrganoidCollection.ReferenceMedians"/>); collections without them are skipped.
+    /// </summary>
+    /// <param name="organoids">Stage 01's organoid cohorts (their collections and responses).</param>
+    /// <param name="pathOf">Manifest id to local path.</param>
+    public static IReadOnlyList<MedianResponseAgreement> ForCollections(OrganoidCohorts organoids, Func<string, string> pathOf) =>
+        organoids.Collections.Where(c => c.Collection.ReferenceMedians is not null).SelectMany(c =>
+        {
+            var screened = c.Screen.Drugs.ToHashSet(StringComparer.Ordinal);
+            return Compare(organoids.Responses.Where(r => screened.Contains(r.Drug)).ToList(), DrugScreen.ReadAuthorsMedians(pathOf(c.Collection.ReferenceMedians!)));
+        }).ToList();
+
     /// <summary>For display: drug, organoids, compared, max |ours − authors'| (3 significant digits).</summary>
     public static TsvTable Table(IReadOnlyList<MedianResponseAgreement> rows) => TsvTable.From(rows,
         ("drug", r => r.Drug), ("organoids screened", r => r.Organoids), ("in the authors' file", r => r.Compared),

@@ -38,6 +38,23 @@ public class StudyCohortsTests
     }
 
     [Fact]
+    public void Our_medians_are_checked_against_the_authors_file_named_by_the_collection()
+    {
+        var organoids = OrganoidCohorts.Build(StudyFixture.TwoArms(), StudyFixture.PathOf, CountLog.Silent);
+        var check = MedianResponseCheck.ForCollections(organoids, StudyFixture.PathOf);
+        // 5-FU: P1 4.5 vs 4.4, P2 3.0 (upper-cased) and P3 5.5 equal; P9 is only theirs. Cisplatin is not in their file.
+        Assert.Equal(["5-Fluorouracil", "Cisplatin"], check.Select(c => c.Drug));
+        Assert.Equal((6, 3), (check[0].Organoids, check[0].Compared));
+        Assert.Equal(0.1, check[0].MaxAbsoluteDifference, 12);
+        Assert.Equal(0, check[1].Compared);
+        Assert.True(double.IsNaN(check[1].MaxAbsoluteDifference));
+        Assert.Equal("NaN", MedianResponseCheck.Table(check).Rows[1][3]);
+        var without = OrganoidCohorts.Build(StudyFixture.TwoArms(), StudyFixture.PathOf, CountLog.Silent) is var o
+            ? o with { Collections = o.Collections.Select(c => c with { Collection = c.Collection with { ReferenceMedians = null } }).ToList() } : null;
+        Assert.Empty(MedianResponseCheck.ForCollections(without!, StudyFixture.PathOf));
+    }
+
+    [Fact]
     public void Patient_cohorts_follow_each_rule_treated_survival_expression_file_and_the_untreated_control()
     {
         var patients = PatientCohorts.Build(StudyFixture.TwoArms(), StudyFixture.PathOf, CountLog.Silent);

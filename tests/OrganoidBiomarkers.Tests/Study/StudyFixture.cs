@@ -26,6 +26,7 @@ internal static class StudyFixture
         ["string_network"] = "edges.tsv",
         ["reactome_gmt"] = "reactome.gmt",
         ["drug_targets"] = "drug_targets.txt",
+        ["authors_medians"] = "authors_medians.tsv",
         ["menche_network"] = "menche.sif",
         ["rnaseqdb_read_fpkm"] = "entrez_map.tsv",
     };
