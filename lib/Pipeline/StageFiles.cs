@@ -2,14 +2,12 @@ using System.Globalization;
 using OrganoidBiomarkers.Common;
 using OrganoidBiomarkers.Data;
 using OrganoidBiomarkers.Models;
+using OrganoidBiomarkers.Study;
 
 namespace OrganoidBiomarkers.Pipeline;
 
 /// <summary>One model of stage 04 (output/stages/04/models.tsv): its key and its biomarkers ranked by |coefficient|.</summary>
 public sealed record StageModel(string Drug, string Selection, string Gmt, string Model, IReadOnlyList<RankedBiomarker> Biomarkers);
-
-/// <summary>One row of output/results/proximal_pathways.tsv (stage 03).</summary>
-public sealed record ProximalPathway(string Drug, string Selection, string Network, string Pathway, double Z);
 
 /// <summary>
 /// Readers of the files one stage hands to the next (output/stages/NN/, output/results/): later stages read these
@@ -52,6 +50,23 @@ public static class StageFiles
         }
         if (result.Count == 0) throw new InputException(path, 0, $"no rows for drug '{screenDrug}'", "check the drug name or rerun stage 01");
         return result;
+    }
+
+    /// <summary>
+    /// output/stages/01/organoid_response.tsv (organoid, drug, median_ln_ic50, replicates, median_auc, max_conc_um): every
+    /// training drug's response per screened organoid, in file order (<see cref="OrganoidResponseSummary"/>).
+    /// </summary>
+    public static IReadOnlyList<OrganoidResponseSummary> OrganoidResponseSummaries(string path)
+    {
+        var t = Read(path, "01", "organoid", "drug", "median_ln_ic50", "replicates", "median_auc", "max_conc_um");
+        return t.Table.Rows.Select((row, i) =>
+        {
+            int line = i + 2;
+            if (!int.TryParse(row[t["replicates"]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var replicates) || replicates < 1)
+                throw new InputException(path, line, $"replicates '{row[t["replicates"]]}' is not a positive integer", "rerun stage 01");
+            return new OrganoidResponseSummary(row[t["organoid"]], row[t["drug"]], Number(path, line, row[t["median_ln_ic50"]], "median_ln_ic50", "01"), replicates,
+                Number(path, line, row[t["median_auc"]], "median_auc", "01"), Number(path, line, row[t["max_conc_um"]], "max_conc_um", "01"));
+        }).ToArray();
     }
 
     /// <summary>output/stages/04/models.tsv (drug, selection, gmt, model, pathway, coef, rank), grouped by model, in file order.</summary>
@@ -104,7 +119,7 @@ public static class StageFiles
         return new PathwayScores(pathways, samples, values);
     }
 
-    /// <summary>output/results/proximal_pathways.tsv (drug, selection, network, pathway, z), in file order.</summary>
+    /// <summary>output/stages/03/proximal_pathways.tsv (drug, selection, network, pathway, z), in file order (<see cref="ProximalPathway"/>).</summary>
     public static IReadOnlyList<ProximalPathway> ProximalPathways(string path)
     {
         var t = Read(path, "03", "drug", "selection", "network", "pathway", "z");

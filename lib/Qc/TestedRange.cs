@@ -1,5 +1,6 @@
 using OrganoidBiomarkers.Common;
 using OrganoidBiomarkers.Data;
+using OrganoidBiomarkers.Study;
 
 namespace OrganoidBiomarkers.Qc;
 
@@ -41,6 +42,35 @@ public sealed record TestedRange
     /// </summary>
     public const double AssumedDilutionRange = 256;
 
+    /// <summary>
+    /// The tested range of <paramref name="drug"/> in <paramref name="screen"/>: its one highest concentration (Table S2b
+    /// has one per drug) and the stated dilution range.
+    /// </summary>
+    /// <param name="screen">The drug screen.</param>
+    /// <param name="drug">Screen drug name (case-insensitive) or Drug_ID.</param>
+    /// <param name="dilutionRange">Ratio of the highest to the lowest tested concentration (≥ 1), e.g. <see cref="AssumedDilutionRange"/>.</param>
+    /// <exception cref="ArgumentException">The drug is not screened, or has several maximum concentrations.</exception>
+    public static TestedRange Of(DrugScreen screen, string drug, double dilutionRange)
+    {
+        ArgumentNullException.ThrowIfNull(screen);
+        var maxima = screen.ForDrug(drug).Select(m => m.MaxConcentration).Distinct().ToList();
+        return maxima.Count == 1 ? new TestedRange(maxima[0], dilutionRange)
+            : throw new ArgumentException($"drug '{drug}' has {maxima.Count} maximum concentrations: one range per drug is expected");
+    }
+
+    /// <summary>
+    /// The dilution range a run states (<c>--param dilution_range=N</c>): a number ≥ 1 in invariant notation, or
+    /// <see cref="AssumedDilutionRange"/> when the parameter is absent.
+    /// </summary>
+    /// <param name="text">The parameter's text, or null.</param>
+    /// <exception cref="ArgumentException">Not a number, or below 1.</exception>
+    public static double DilutionRangeParameter(string? text)
+    {
+        if (text is null) return AssumedDilutionRange;
+        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && v >= 1 && double.IsFinite(v) ? v
+            : throw new ArgumentException($"--param dilution_range={text}: give the ratio of the highest to the lowest tested concentration, a number >= 1 (default {AssumedDilutionRange})");
+    }
+
     public double LnMax => Math.Log(MaxConcentration);
     public double LnMin => Math.Log(MaxConcentration / DilutionRange);
 
@@ -50,7 +80,7 @@ public sealed record TestedRange
     public RangePosition Classify(double lnIc50)
     {
         if (!double.IsFinite(lnIc50)) throw new ArgumentException($"ln IC50 {lnIc50} is not finite");
-        return lnIc50 > LnMax ? RangePosition.Above : lnIc50 < LnMin ? RangePosition.Below : RangePosition.Within;
+        return OrganoidResponseSummary.AboveHighestTested(lnIc50, MaxConcentration) ? RangePosition.Above : lnIc50 < LnMin ? RangePosition.Below : RangePosition.Within;
     }
 }
 

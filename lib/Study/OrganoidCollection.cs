@@ -8,4 +8,7 @@ namespace OrganoidBiomarkers.Study;
 /// <param name="Screen">Manifest id of the drug screen.</param>
 /// <param name="ScreenFormat">How the screen is read, e.g. "VanDeWetering".</param>
 /// <param name="Description">In words, for tables.</param>
-public sealed record OrganoidCollection(string Id, string Tissue, string Expression, string ExpressionLayout, string Screen, string ScreenFormat, string Description);
+/// <param name="ReferenceMedians">Manifest id of the authors' own median response per organoid and drug (their
+/// median_response.txt), which stage 01 checks its median rule against; null when there is none.</param>
+public sealed record OrganoidCollection(string Id, string Tissue, string Expression, string ExpressionLayout, string Screen, string ScreenFormat, string Description,
+    string? ReferenceMedians = null);

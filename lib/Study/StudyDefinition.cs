@@ -92,6 +92,7 @@ public sealed record StudyDefinition(
         {
             Input($"organoid_collections[{i}].expression", c.Expression);
             Input($"organoid_collections[{i}].screen", c.Screen);
+            if (c.ReferenceMedians is not null) Input($"organoid_collections[{i}].reference_medians", c.ReferenceMedians);
         }
         foreach (var (s, i) in SurvivalSources.Select((s, i) => (s, i)))
             foreach (var kv in s.Inputs) Input($"survival_sources[{i}].inputs.{kv.Key}", kv.Value);

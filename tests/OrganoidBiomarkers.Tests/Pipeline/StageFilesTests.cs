@@ -1,5 +1,6 @@
 using OrganoidBiomarkers.Common;
 using OrganoidBiomarkers.Pipeline;
+using OrganoidBiomarkers.Study;
 using Xunit;
 
 namespace OrganoidBiomarkers.Tests.Pipeline;
