@@ -151,9 +151,7 @@ public static class RandomSetBaseline
                     double coef = ranked[k - 1].Coefficient;
                     for (int i = 0; i < _n; i++) score[i] += coef * z[i];
                 }
-                double median = Statistics.Median(score);
-                int responders = 0;
-                for (int i = 0; i < _n; i++) if (responder[i] = score[i] <= median) responders++;
+                int responders = ResponderSplit.Label(score, responder, out _);
                 (chi[draw, unit, k - 1], signed[draw, unit, k - 1]) = LogRank(responder, responders);
             }
         }

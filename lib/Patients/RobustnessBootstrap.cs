@@ -158,12 +158,15 @@ public static class RobustnessBootstrap
     private static (double Difference, double HazardRatio) Compare(int[] drawn, PatientSplit split, IReadOnlyList<SurvivalTime> survival,
         BootstrapSplit labels, double horizon)
     {
-        double median = labels == BootstrapSplit.ResplitAtResampleMedian ? Statistics.Median(drawn.Select(i => split.Scores[i]).ToArray()) : double.NaN;
+        // Re-split: the resample's scores (a patient drawn twice counts twice) labelled by the split rule itself.
+        var resplit = new bool[drawn.Length];
+        if (labels == BootstrapSplit.ResplitAtResampleMedian) ResponderSplit.Label(drawn.Select(i => split.Scores[i]).ToArray(), resplit, out _);
         var responders = new List<SurvivalTime>();
         var nonResponders = new List<SurvivalTime>();
-        foreach (int i in drawn)
+        for (int j = 0; j < drawn.Length; j++)
         {
-            bool responder = labels == BootstrapSplit.FixedLabels ? split.Responder[i] : split.Scores[i] <= median;
+            int i = drawn[j];
+            bool responder = labels == BootstrapSplit.FixedLabels ? split.Responder[i] : resplit[j];
             (responder ? responders : nonResponders).Add(survival[i]);
         }
         if (responders.Count == 0 || nonResponders.Count == 0) return (double.NaN, double.NaN);
