@@ -5,9 +5,6 @@ using OrganoidBiomarkers.Models;
 
 namespace OrganoidBiomarkers.Pipeline;
 
-/// <summary>One model of stage 04 (output/stages/04/models.tsv): its key and its biomarkers ranked by |coefficient|.</summary>
-public sealed record StageModel(string Drug, string Selection, string Gmt, string Model, IReadOnlyList<RankedBiomarker> Biomarkers);
-
 /// <summary>One row of output/results/proximal_pathways.tsv (stage 03).</summary>
 public sealed record ProximalPathway(string Drug, string Selection, string Network, string Pathway, double Z);
 
