@@ -64,8 +64,19 @@ public sealed record RobustnessBootstrapResult(BootstrapSplit Labels, int Resamp
 /// </summary>
 public static class RobustnessBootstrap
 {
+    /// <summary>Coverage of the percentile intervals: 95%.</summary>
     public const double DefaultLevel = 0.95;
 
+    /// <summary>Resamples the split's patients and summarises the survival difference and hazard ratio (see the class summary).</summary>
+    /// <param name="split">The split (scores and labels of the full cohort).</param>
+    /// <param name="survival">The split patients' survival, in the split's patient order (months).</param>
+    /// <param name="resamples">Resamples, ≥ 1.</param>
+    /// <param name="seed">Run seed.</param>
+    /// <param name="streamIds">Names of the random stream (e.g. "robustness", drug).</param>
+    /// <param name="labels">Fixed labels or re-split at each resample's median.</param>
+    /// <param name="level">Interval coverage in (0, 1).</param>
+    /// <param name="horizonMonths">Survival horizon, finite and ≥ 0 (60 months).</param>
+    /// <param name="maxDegreeOfParallelism">Threads (null: all cores); the result does not depend on it.</param>
     public static RobustnessBootstrapResult OverPatients(
         PatientSplit split, IReadOnlyList<SurvivalTime> survival, int resamples, ulong seed, IReadOnlyList<string> streamIds,
         BootstrapSplit labels = BootstrapSplit.FixedLabels, double level = DefaultLevel,
