@@ -153,6 +153,21 @@ public class PatientValidationRunTests
     }
 
     [Fact]
+    public void Sources_with_different_pools_get_their_own_null_in_drug_then_pool_order()
+    {
+        var (_, arm, units, _, baselines) = PatientWorld.Run();
+        // srcY loses P6: its pool (P1..P5) sorts before srcX's (P1..P6), so its null comes first, and baselines.tsv's
+        // random_sets rows follow the groups' order.
+        var scores = PatientWorld.Scores().Select(s => s.Source == "srcY" ? s with { Nes = s.Nes.SelectPathways(PatientWorld.Pathways[..5]) } : s).ToList();
+        var groups = RandomSetRun.Run([arm], units, scores, PatientWorld.OrganoidScores(), PatientWorld.Mode, 5, 7, 3);
+        Assert.Equal([("srcY", 5), ("srcX", 6)], groups.Select(g => (g.Sources, g.Null.PoolSize)));
+        Assert.All(groups[0].Units, u => Assert.Equal("srcY", u.ExpressionSource));
+        var rows = RandomSetRun.Compare(groups, baselines);
+        Assert.Equal(["srcY", "srcX"], rows.Select(r => r.Row.Split.ExpressionSource).Distinct());
+        Assert.Equal([1, 2, 3], rows.Take(3).Select(r => r.K));
+    }
+
+    [Fact]
     public void Stage_04s_model_is_reproduced_by_retraining_or_the_run_stops()
     {
         var study = PatientWorld.Study();
