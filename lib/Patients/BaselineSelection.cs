@@ -23,6 +23,7 @@ public sealed record FirstNeighbourSelection(
 /// <summary>One candidate pathway's Pearson correlation between organoid NES and ln IC50.</summary>
 public sealed record PathwayCorrelation(string Pathway, double R)
 {
+    /// <summary>|r|, the ranking key of <see cref="BaselineSelection.ResponseCorrelations"/>.</summary>
     public double AbsoluteR => Math.Abs(R);
 }
 

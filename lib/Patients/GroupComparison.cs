@@ -20,11 +20,21 @@ public sealed record GroupComparison(
     KaplanMeierFit ResponderCurve,
     KaplanMeierFit NonResponderCurve)
 {
+    /// <summary>Deaths in both groups.</summary>
     public int Events => EventsResponders + EventsNonResponders;
 
     /// <summary>Default horizon: 5 years.</summary>
     public const double FiveYearsInMonths = 60;
 
+    /// <summary>
+    /// Compares two groups' right-censored survival (times in months): Kaplan-Meier of each (R survival 3.5
+    /// <c>survfit</c>), log-rank (<c>survdiff</c>), survival at <paramref name="horizonMonths"/> with the last value
+    /// carried past the last follow-up (as lifelines), and the Cox hazard ratio of <paramref name="nonResponders"/>
+    /// relative to <paramref name="responders"/> (<c>coxph</c>, Efron ties, Wald 95% interval). Tests are NaN without deaths.
+    /// </summary>
+    /// <param name="responders">Predicted responders (≥ 1 subject).</param>
+    /// <param name="nonResponders">Predicted non-responders (≥ 1 subject).</param>
+    /// <param name="horizonMonths">The survival horizon, ≥ 0 (default 60 months = 5 years).</param>
     public static GroupComparison Compare(IReadOnlyList<SurvivalTime> responders, IReadOnlyList<SurvivalTime> nonResponders, double horizonMonths = FiveYearsInMonths)
     {
         if (responders.Count == 0 || nonResponders.Count == 0)

@@ -11,6 +11,13 @@ namespace OrganoidBiomarkers.Patients;
 /// </summary>
 public static class ModelApplication
 {
+    /// <summary>Scores and splits every sample of <paramref name="expression"/> (≥ 2 samples; genes x samples, gene symbols).</summary>
+    /// <param name="expression">The new expression matrix.</param>
+    /// <param name="reactome">The gene sets, as read with <see cref="Data.GmtLayout.NoDescription"/>.</param>
+    /// <param name="biomarkers">The model's ranked biomarkers (stage 04's models.tsv).</param>
+    /// <param name="convention">The model's gene-set convention.</param>
+    /// <param name="k">Top biomarkers to use, ≥ 1 (the k best-ranked ones the matrix can score).</param>
+    /// <param name="log">Receives the counts.</param>
     public static PatientSplit Apply(ExpressionMatrix expression, IReadOnlyList<GeneSet> reactome, IReadOnlyList<RankedBiomarker> biomarkers,
         GeneSetConvention convention, int k, CountLog log)
     {

@@ -10,6 +10,7 @@ public sealed record PatientSampleChoice(string Patient, string Barcode, int Pri
 /// <summary>An expression matrix with one column per patient (12-character barcode), and where each column came from.</summary>
 public sealed record PatientExpression(ExpressionMatrix Matrix, IReadOnlyList<PatientSampleChoice> Choices)
 {
+    /// <summary>The patients (12-character barcodes), in column order.</summary>
     public IReadOnlyList<string> Patients => Matrix.Samples;
 }
 
@@ -26,6 +27,11 @@ public sealed record PatientExpression(ExpressionMatrix Matrix, IReadOnlyList<Pa
 /// </summary>
 public static class PatientSamples
 {
+    /// <summary>Applies the rules above to <paramref name="samples"/>' columns.</summary>
+    /// <param name="samples">Genes x samples, columns named by TCGA barcodes.</param>
+    /// <param name="patientLevel">What to do with 12-character (patient-level) barcodes.</param>
+    /// <param name="source">The source's name, for the counts.</param>
+    /// <param name="log">Receives one count per rule.</param>
     public static PatientExpression OnePerPatient(ExpressionMatrix samples, PatientLevelBarcodes patientLevel, string source, CountLog log)
     {
         ArgumentNullException.ThrowIfNull(samples);

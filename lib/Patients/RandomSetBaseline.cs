@@ -17,6 +17,7 @@ public sealed record RandomSetNull(
     double[,,] ChiSquare,
     double[,,] Signed)
 {
+    /// <summary>Random sets drawn.</summary>
     public int Draws => Sets.Count;
 
     /// <summary>The defined null chi-squares of one unit and k, in draw order.</summary>
@@ -44,6 +45,18 @@ public sealed record RandomSetNull(
 /// </summary>
 public static class RandomSetBaseline
 {
+    /// <summary>Draws <paramref name="draws"/> random sets and splits every unit with each, for k = 1..<paramref name="maxK"/>.</summary>
+    /// <param name="organoidScores">Organoid pathway scores (the pool must be scored there).</param>
+    /// <param name="response">Organoid ln IC50 by organoid.</param>
+    /// <param name="model">Regressor name (<see cref="Regressors.ByName"/>).</param>
+    /// <param name="pool">Pathways to draw from (scored in the organoids and in every unit's source).</param>
+    /// <param name="setSize">Pathways per set, 1..pool size (the network selection's size).</param>
+    /// <param name="units">Patients to split (≥ 1 unit).</param>
+    /// <param name="maxK">Largest k, ≥ 1.</param>
+    /// <param name="draws">Random sets, ≥ 1.</param>
+    /// <param name="seed">Run seed.</param>
+    /// <param name="streamIds">Names of the random stream (e.g. stage, drug, sources).</param>
+    /// <param name="maxDegreeOfParallelism">Threads (null: all cores); the result does not depend on it.</param>
     public static RandomSetNull Run(
         PathwayScores organoidScores, IReadOnlyDictionary<string, double> response, string model, IReadOnlyCollection<string> pool, int setSize,
         IReadOnlyList<ValidationUnit> units, int maxK, int draws, ulong seed, IReadOnlyList<string> streamIds,
@@ -151,9 +164,7 @@ public static class RandomSetBaseline
                     double coef = ranked[k - 1].Coefficient;
                     for (int i = 0; i < _n; i++) score[i] += coef * z[i];
                 }
-                double median = Statistics.Median(score);
-                int responders = 0;
-                for (int i = 0; i < _n; i++) if (responder[i] = score[i] <= median) responders++;
+                int responders = ResponderSplit.Label(score, responder, out _);
                 (chi[draw, unit, k - 1], signed[draw, unit, k - 1]) = LogRank(responder, responders);
             }
         }

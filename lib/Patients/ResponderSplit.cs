@@ -8,6 +8,12 @@ namespace OrganoidBiomarkers.Patients;
 /// score (no intercept, as the authors); predicted responders have score &lt;= the median score of the split patients
 /// (the model predicts ln IC50, so a low score means a sensitive tumour).
 /// </summary>
+/// <param name="Patients">The split patients, in the order given (units keep them in ordinal order).</param>
+/// <param name="Scores">Each patient's score: sum of coefficient x standardised score over <paramref name="Biomarkers"/>.</param>
+/// <param name="Median">The median of <paramref name="Scores"/> (<see cref="ResponderSplit.Cut"/>).</param>
+/// <param name="Responder">True for predicted responders (<see cref="ResponderSplit.IsResponder"/>).</param>
+/// <param name="Biomarkers">The biomarkers used: the top k the source scores, in rank order.</param>
+/// <param name="UnscoredBiomarkers">Better-ranked biomarkers the source could not score (skipped).</param>
 public sealed record PatientSplit(
     IReadOnlyList<string> Patients,
     IReadOnlyList<double> Scores,
@@ -16,12 +22,53 @@ public sealed record PatientSplit(
     IReadOnlyList<RankedBiomarker> Biomarkers,
     IReadOnlyList<string> UnscoredBiomarkers)
 {
+    /// <summary>The predicted responders, in patient order.</summary>
     public IEnumerable<string> Responders => Patients.Where((_, i) => Responder[i]);
+
+    /// <summary>The predicted non-responders, in patient order.</summary>
     public IEnumerable<string> NonResponders => Patients.Where((_, i) => !Responder[i]);
 }
 
+/// <summary>
+/// The paper's responder split (Kong et al. 2020, Methods "Validation in patients"; the authors' lifelines notebooks):
+/// standardise pathway scores across reference patients, score each patient with the model's top-k biomarkers, call
+/// the patients at or below the median score predicted responders. <see cref="Cut"/> and <see cref="IsResponder"/> are
+/// the one definition of the rule: every path that splits patients (<see cref="Split"/>, the random-set fast path of
+/// <see cref="RandomSetBaseline"/>, the re-split of <see cref="RobustnessBootstrap"/>) calls them.
+/// </summary>
 public static class ResponderSplit
 {
+    /// <summary>
+    /// The cut of a split: the median of the split patients' scores (numpy's median: the mean of the two middle values
+    /// for an even count; <see cref="Statistics.Median"/>). Scores must be non-empty.
+    /// </summary>
+    public static double Cut(IReadOnlyList<double> scores) => Common.Statistics.Median(scores);
+
+    /// <summary>
+    /// The rule: a patient is a predicted responder when the score is at or below the cut (<c>score &lt;= median</c>;
+    /// the model predicts ln IC50, so a low score means a sensitive tumour). A score equal to the median is a responder,
+    /// so with an odd count the responders are one more than the non-responders.
+    /// </summary>
+    public static bool IsResponder(double score, double cut) => score <= cut;
+
+    /// <summary>
+    /// Labels every score by <see cref="IsResponder"/> against <see cref="Cut"/> of the same scores, writing
+    /// <paramref name="responder"/>[i] for <paramref name="scores"/>[i]; returns the number of responders.
+    /// </summary>
+    /// <param name="scores">One score per patient (at least one).</param>
+    /// <param name="responder">Receives the labels; its length must equal the number of scores.</param>
+    /// <param name="cut">The median the scores were cut at.</param>
+    public static int Label(IReadOnlyList<double> scores, Span<bool> responder, out double cut)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        if (responder.Length != scores.Count) throw new ArgumentException($"{responder.Length} labels for {scores.Count} scores", nameof(responder));
+        cut = Cut(scores);
+        int responders = 0;
+        for (int i = 0; i < scores.Count; i++)
+            if (responder[i] = IsResponder(scores[i], cut)) responders++;
+        return responders;
+    }
+
     /// <summary>
     /// Standardises every pathway across <paramref name="reference"/> patients (population sd, the authors'
     /// StandardScaler fitted on all patients of the expression source that have survival), returning z-scores for all samples.
@@ -63,7 +110,8 @@ public static class ResponderSplit
             for (int j = 0; j < usable.Count; j++) s += usable[j].Coefficient * z[i, j];
             scores[i] = s;
         }
-        double median = Common.Statistics.Median(scores);
-        return new PatientSplit(patients.ToArray(), scores, median, scores.Select(s => s <= median).ToArray(), usable, unscored);
+        var responder = new bool[patients.Count];
+        Label(scores, responder, out double median);
+        return new PatientSplit(patients.ToArray(), scores, median, responder, usable, unscored);
     }
 }

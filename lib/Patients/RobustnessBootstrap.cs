@@ -64,8 +64,19 @@ public sealed record RobustnessBootstrapResult(BootstrapSplit Labels, int Resamp
 /// </summary>
 public static class RobustnessBootstrap
 {
+    /// <summary>Coverage of the percentile intervals: 95%.</summary>
     public const double DefaultLevel = 0.95;
 
+    /// <summary>Resamples the split's patients and summarises the survival difference and hazard ratio (see the class summary).</summary>
+    /// <param name="split">The split (scores and labels of the full cohort).</param>
+    /// <param name="survival">The split patients' survival, in the split's patient order (months).</param>
+    /// <param name="resamples">Resamples, ≥ 1.</param>
+    /// <param name="seed">Run seed.</param>
+    /// <param name="streamIds">Names of the random stream (e.g. "robustness", drug).</param>
+    /// <param name="labels">Fixed labels or re-split at each resample's median.</param>
+    /// <param name="level">Interval coverage in (0, 1).</param>
+    /// <param name="horizonMonths">Survival horizon, finite and ≥ 0 (60 months).</param>
+    /// <param name="maxDegreeOfParallelism">Threads (null: all cores); the result does not depend on it.</param>
     public static RobustnessBootstrapResult OverPatients(
         PatientSplit split, IReadOnlyList<SurvivalTime> survival, int resamples, ulong seed, IReadOnlyList<string> streamIds,
         BootstrapSplit labels = BootstrapSplit.FixedLabels, double level = DefaultLevel,
@@ -158,12 +169,15 @@ public static class RobustnessBootstrap
     private static (double Difference, double HazardRatio) Compare(int[] drawn, PatientSplit split, IReadOnlyList<SurvivalTime> survival,
         BootstrapSplit labels, double horizon)
     {
-        double median = labels == BootstrapSplit.ResplitAtResampleMedian ? Statistics.Median(drawn.Select(i => split.Scores[i]).ToArray()) : double.NaN;
+        // Re-split: the resample's scores (a patient drawn twice counts twice) labelled by the split rule itself.
+        var resplit = new bool[drawn.Length];
+        if (labels == BootstrapSplit.ResplitAtResampleMedian) ResponderSplit.Label(drawn.Select(i => split.Scores[i]).ToArray(), resplit, out _);
         var responders = new List<SurvivalTime>();
         var nonResponders = new List<SurvivalTime>();
-        foreach (int i in drawn)
+        for (int j = 0; j < drawn.Length; j++)
         {
-            bool responder = labels == BootstrapSplit.FixedLabels ? split.Responder[i] : split.Scores[i] <= median;
+            int i = drawn[j];
+            bool responder = labels == BootstrapSplit.FixedLabels ? split.Responder[i] : resplit[j];
             (responder ? responders : nonResponders).Add(survival[i]);
         }
         if (responders.Count == 0 || nonResponders.Count == 0) return (double.NaN, double.NaN);

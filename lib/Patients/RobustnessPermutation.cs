@@ -25,6 +25,7 @@ public sealed record RobustnessPermutationResult(
     double P,
     double PDirectional)
 {
+    /// <summary>Permutations run (defined or not).</summary>
     public int Permutations => ChiSquare.Count;
 
     /// <summary>The defined null chi-squares, in permutation order.</summary>

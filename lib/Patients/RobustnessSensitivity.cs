@@ -11,6 +11,7 @@ public sealed record AnalysisChoice(string Name, string Value);
 public sealed record SensitivityRun(IReadOnlyList<AnalysisChoice> Choices, double HazardRatio, double Lower, double Upper,
     double LogRankP, double SignedLogRank, int Patients, int Events)
 {
+    /// <summary>The value taken for the choice named <paramref name="choice"/>; an error when the run has no such choice.</summary>
     public string ValueOf(string choice) =>
         Choices.FirstOrDefault(c => string.Equals(c.Name, choice, StringComparison.Ordinal))?.Value
         ?? throw new ArgumentException($"the run has no choice '{choice}'", nameof(choice));

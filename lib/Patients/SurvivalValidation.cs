@@ -1,4 +1,5 @@
 using OrganoidBiomarkers.Common;
+using OrganoidBiomarkers.Data;
 using OrganoidBiomarkers.Models;
 
 namespace OrganoidBiomarkers.Patients;
@@ -8,6 +9,15 @@ namespace OrganoidBiomarkers.Patients;
 /// survival from one survival source (months), and the source's pathway scores standardised across its reference
 /// patients (<see cref="ResponderSplit.Standardize"/>).
 /// </summary>
+/// <param name="Drug">The drug (the arm's target row).</param>
+/// <param name="Cohort">The cohort of the patients.</param>
+/// <param name="ExpressionSource">The source that scores them.</param>
+/// <param name="SurvivalSource">The source of their follow-up.</param>
+/// <param name="Standardized">Standardised pathway scores of <paramref name="Patients"/> (every pathway the source scores).</param>
+/// <param name="Patients">The patients, in ordinal order.</param>
+/// <param name="Survival">Their follow-up in months (<see cref="SurvivalTime.FromDaysInMonths"/>), in patient order.</param>
+/// <param name="FollowUpDays">Their follow-up in days as read, in patient order, when the unit was built from days
+/// (<see cref="FromFollowUp"/>); null otherwise.</param>
 public sealed record ValidationUnit(
     string Drug,
     string Cohort,
@@ -15,9 +25,25 @@ public sealed record ValidationUnit(
     string SurvivalSource,
     PathwayScores Standardized,
     IReadOnlyList<string> Patients,
-    IReadOnlyList<SurvivalTime> Survival)
+    IReadOnlyList<SurvivalTime> Survival,
+    IReadOnlyList<double>? FollowUpDays = null)
 {
+    /// <summary>Deaths among the unit's patients.</summary>
     public int Events => Survival.Count(s => s.Event);
+
+    /// <summary>
+    /// <see cref="Create"/> from follow-up in days (e.g. stage 01's cohort members, or a survival table): months are
+    /// days / (365/12) (<see cref="SurvivalTime.FromDaysInMonths"/>), and the days are kept (<see cref="FollowUpDays"/>)
+    /// so that patient-level outputs list them as read.
+    /// </summary>
+    public static ValidationUnit FromFollowUp(string drug, string cohort, string expressionSource, string survivalSource,
+        PathwayScores standardized, IReadOnlyDictionary<string, SurvivalRecord> followUp, CountLog log)
+    {
+        ArgumentNullException.ThrowIfNull(followUp);
+        var months = followUp.ToDictionary(kv => kv.Key, kv => SurvivalTime.FromDaysInMonths(kv.Value.Days, kv.Value.Event), StringComparer.Ordinal);
+        var unit = Create(drug, cohort, expressionSource, survivalSource, standardized, months, log);
+        return unit with { FollowUpDays = unit.Patients.Select(p => followUp[p].Days).ToArray() };
+    }
 
     /// <summary>
     /// The members of <paramref name="survival"/> (patient -> follow-up) that <paramref name="standardized"/> scores,
@@ -56,6 +82,15 @@ public sealed record ValidationOutcome(int K, PatientSplit Split, GroupCompariso
 /// </summary>
 public static class SurvivalValidation
 {
+    /// <summary>
+    /// Splits <paramref name="unit"/>'s patients by the top <paramref name="k"/> scorable biomarkers of
+    /// <paramref name="ranked"/> (<see cref="ResponderSplit.Split"/>) and compares the groups' survival
+    /// (<see cref="GroupComparison.Compare"/>, matched to R survival 3.5); the comparison is null when a group is empty
+    /// or the unit has no death.
+    /// </summary>
+    /// <param name="ranked">A model's biomarkers with ranks and coefficients.</param>
+    /// <param name="k">Biomarkers to use, k ≥ 1.</param>
+    /// <param name="unit">The patients (≥ 2).</param>
     public static ValidationOutcome Evaluate(IReadOnlyList<RankedBiomarker> ranked, int k, ValidationUnit unit)
     {
         ArgumentNullException.ThrowIfNull(unit);

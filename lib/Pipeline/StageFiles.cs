@@ -6,8 +6,6 @@ using OrganoidBiomarkers.Study;
 
 namespace OrganoidBiomarkers.Pipeline;
 
-/// <summary>One model of stage 04 (output/stages/04/models.tsv): its key and its biomarkers ranked by |coefficient|.</summary>
-public sealed record StageModel(string Drug, string Selection, string Gmt, string Model, IReadOnlyList<RankedBiomarker> Biomarkers);
 
 /// <summary>
 /// Readers of the files one stage hands to the next (output/stages/NN/, output/results/): later stages read these

@@ -26,4 +26,5 @@ public enum NetworkFormat
 /// <param name="Input">Manifest id of the table or network.</param>
 /// <param name="Network">The network's name in results, e.g. "string_v10_notextmining_700".</param>
 /// <param name="Format">How the network is read (recomputed selections).</param>
-public sealed record SelectionDefinition(string Id, SelectionKind Kind, string Input, string Network, NetworkFormat Format = NetworkFormat.None);
+/// <param name="Label">In words, for tables and figures (e.g. "STRING stand-in"), or null.</param>
+public sealed record SelectionDefinition(string Id, SelectionKind Kind, string Input, string Network, NetworkFormat Format = NetworkFormat.None, string? Label = null);

@@ -35,6 +35,38 @@ public class ResponderSplitTests
     }
 
     [Fact]
+    public void The_rule_is_score_at_or_below_the_median_ties_included()
+    {
+        // Odd n: the median is the middle score, whose patient is a responder (3 of 5). Even n: the mean of the two
+        // middle scores (numpy), here 2.5, so 2 of 4. Scores tied at the median are all responders.
+        double[] odd = [5, 1, 3, 4, 2];
+        var labels = new bool[5];
+        Assert.Equal(3, ResponderSplit.Label(odd, labels, out double cut));
+        Assert.Equal(3.0, cut);
+        Assert.Equal(new[] { false, true, true, false, true }, labels);
+        var even = new bool[4];
+        Assert.Equal(2, ResponderSplit.Label([4.0, 1, 2, 3], even, out cut));
+        Assert.Equal(2.5, cut);
+        var tied = new bool[4];
+        Assert.Equal(3, ResponderSplit.Label([1.0, 1, 1, 9], tied, out cut));
+        Assert.Equal(new[] { true, true, true, false }, tied);
+        Assert.True(ResponderSplit.IsResponder(2.5, 2.5));
+        Assert.False(ResponderSplit.IsResponder(2.5000000000000004, 2.5));
+        Assert.Throws<ArgumentException>(() => ResponderSplit.Label([1.0, 2], new bool[3], out _));
+    }
+
+    [Fact]
+    public void Split_labels_are_those_of_the_rule_on_its_scores()
+    {
+        var ranked = BiomarkerRanking.ByAbsoluteCoefficient(["A", "B"], [1.0, -2.0]);
+        var split = ResponderSplit.Split(ranked, 2, Raw, ["p1", "p2", "p3", "p4"]);
+        var labels = new bool[4];
+        ResponderSplit.Label(split.Scores, labels, out double cut);
+        Assert.Equal(labels, split.Responder);
+        Assert.Equal(cut, split.Median);
+    }
+
+    [Fact]
     public void Top_k_skips_biomarkers_the_source_cannot_score_and_lists_them()
     {
         var ranked = BiomarkerRanking.ByAbsoluteCoefficient(["MISSING", "A", "B"], [5.0, 1.0, -2.0]);

@@ -62,9 +62,10 @@ public class RobustnessBootstrapTests
         var rng = new Rng((ulong)seed);
         var patients = Enumerable.Range(0, n).Select(i => $"P{i:00}").ToArray();
         var scores = rng.Shuffled(Enumerable.Range(0, n).Select(i => (double)i).ToArray());
-        double median = Statistics.Median(scores);
+        var responder = new bool[n];
+        ResponderSplit.Label(scores, responder, out double median);
         var survival = scores.Select(s => new SurvivalTime(Math.Round(5 + 60 * rng.NextDouble() + s), rng.NextDouble() < deathRate)).ToArray();
-        var split = new PatientSplit(patients, scores, median, scores.Select(s => s <= median).ToArray(), [], []);
+        var split = new PatientSplit(patients, scores, median, responder, [], []);
         return (split, survival);
     }
 
@@ -83,10 +84,12 @@ public class RobustnessBootstrapTests
                 // Documented draw order: n draws of NextInt(n) from the stream (seed, ids, "bootstrap", b).
                 var rng = Rng.ForStream(11, "t", "bootstrap", b.ToString(CultureInfo.InvariantCulture));
                 var drawn = Enumerable.Range(0, 30).Select(_ => rng.NextInt(30)).ToArray();
-                double median = Statistics.Median(drawn.Select(i => split.Scores[i]).ToArray());
-                bool Responder(int i) => labels == BootstrapSplit.FixedLabels ? split.Responder[i] : split.Scores[i] <= median;
-                var r = drawn.Where(Responder).Select(i => survival[i]).ToList();
-                var nr = drawn.Where(i => !Responder(i)).Select(i => survival[i]).ToList();
+                // The re-split labels come from the split rule itself (ResponderSplit), applied to the resample's scores.
+                var resplit = new bool[drawn.Length];
+                ResponderSplit.Label(drawn.Select(i => split.Scores[i]).ToArray(), resplit, out _);
+                bool Responder(int j) => labels == BootstrapSplit.FixedLabels ? split.Responder[drawn[j]] : resplit[j];
+                var r = Enumerable.Range(0, drawn.Length).Where(Responder).Select(j => survival[drawn[j]]).ToList();
+                var nr = Enumerable.Range(0, drawn.Length).Where(j => !Responder(j)).Select(j => survival[drawn[j]]).ToList();
                 var c = GroupComparison.Compare(r, nr);
                 Assert.Equal(c.SurvivalAtHorizonResponders - c.SurvivalAtHorizonNonResponders, result.SurvivalDifference.Draws[b]);
                 Assert.Equal(c.HazardRatio, result.HazardRatio.Draws[b]);
