@@ -544,10 +544,10 @@ public sealed class ConnectedFetch : IDisposable
             foreach (var f in files)
             {
                 lines.Add($"    {f.Key}  (hand-placed name: manual/{f.HandPlacedName}; {f.Format})");
-                foreach (var o in f.Origins) lines.Add($"      {o.Label}: {settings.Overrides.Apply(o.Request.Url)}");
+                foreach (var o in f.Origins) lines.Add($"      {o.Label}: {settings.Overrides.Apply(o.Request.Url).AbsoluteUri}");
             }
         }
-        string gdc = settings.Overrides.Apply(new Uri(GdcApi.BaseUrl)).ToString().TrimEnd('/');
+        string gdc = settings.Overrides.Apply(new Uri(GdcApi.BaseUrl)).AbsoluteUri.TrimEnd('/');
         foreach (var spec in ConnectedSources.Inputs)
         {
             lines.Add($"{spec.Id} -> data/connected/{spec.File}: {spec.Content}");
@@ -567,7 +567,7 @@ public sealed class ConnectedFetch : IDisposable
                     string project = parts[0].ToUpperInvariant(), kind = parts[2];
                     var uuid = ConnectedSources.BiotabUuids[(project, kind)];
                     lines.Add($"  {(uuid is null ? "" : $"primary: GET {gdc}/data/{uuid}; ")}{(uuid is null ? "primary" : "fallback 1")}: POST {gdc}/files (data_format BCR Biotab) then GET {gdc}/data/<file_id>" +
-                              (b == "blca_biotab_drug" ? $"; fallback: {settings.Overrides.Apply(new Uri(ConnectedSources.KemplabBlcaDrug))} (older version)" : ""));
+                              (b == "blca_biotab_drug" ? $"; fallback: {settings.Overrides.Apply(new Uri(ConnectedSources.KemplabBlcaDrug)).AbsoluteUri} (older version)" : ""));
                     lines.Add($"    gdc/biotab/{ConnectedSources.BiotabName(project, kind)}  (hand-placed name: manual/{ConnectedSources.BiotabName(project, kind)})");
                     break;
                 case "blca_organoid_expression":

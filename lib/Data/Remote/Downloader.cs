@@ -11,7 +11,7 @@ public sealed record HttpRequestSpec(Uri Url, HttpMethod Method, string? JsonBod
 {
     public static HttpRequestSpec Get(Uri url) => new(url, HttpMethod.Get);
     public static HttpRequestSpec PostJson(Uri url, string body) => new(url, HttpMethod.Post, body);
-    public override string ToString() => Method == HttpMethod.Get ? Url.ToString() : $"{Method} {Url}";
+    public override string ToString() => Method == HttpMethod.Get ? Url.AbsoluteUri : $"{Method} {Url.AbsoluteUri}";
 }
 
 /// <summary>A completed transfer: the file written, its size, and the name the server gave it (Content-Disposition).</summary>
