@@ -1,17 +1,26 @@
 using System.Security.Cryptography;
 using OrganoidBiomarkers.Common;
+using OrganoidBiomarkers.Data.Remote;
 
 namespace OrganoidBiomarkers.Data;
 
 /// <summary>Where a resolved input came from.</summary>
-public enum InputSource { Mirror, Cache, Download }
+public enum InputSource { Mirror, Cache, Download, Connected }
 
 /// <summary>A verified local copy of one manifest input.</summary>
-public sealed record ResolvedInput(ManifestEntry Entry, string Path, InputSource Source);
+/// <param name="Entry">Its manifest row.</param>
+/// <param name="Path">The verified local file.</param>
+/// <param name="Source">Mirror, cache, download or connected folder.</param>
+/// <param name="Connected">For a connected input: its row of <c>data/connected/inputs.tsv</c> (origin used, status, what it was derived from).</param>
+public sealed record ResolvedInput(ManifestEntry Entry, string Path, InputSource Source, ConnectedInput? Connected = null);
 
 /// <summary>
 /// Resolves manifest inputs to verified local files: first the git-ignored cache (data/cache), then the mirror folder,
 /// then a download from the origin URL into the cache. The sha256 is checked in every case; a mismatch is refused.
+/// Inputs with fetch mode <c>connected</c> come only from the connected folder (<c>data/connected/</c>, written by
+/// <c>scripts/fetch-inputs</c>): the file named in the manifest, verified against the sha256 that folder's record
+/// (<c>inputs.tsv</c>) holds for the id. Without that folder or record row they are unavailable, exactly as
+/// <c>not-available</c> rows are.
 /// </summary>
 public sealed class DataStore
 {
@@ -20,8 +29,12 @@ public sealed class DataStore
     private readonly HttpClient? _http;
     private readonly Action<string> _log;
 
+    private ConnectedRecord? _record;
+
     public string? Mirror { get; }
     public string CacheDir { get; }
+    /// <summary>The connected folder (<c>data/connected/</c>), or null when connected inputs are not looked for.</summary>
+    public string? ConnectedDir { get; }
     public IReadOnlyList<ManifestEntry> Entries { get; }
 
     /// <param name="entries">The manifest rows.</param>
@@ -29,15 +42,21 @@ public sealed class DataStore
     /// <param name="cacheDir">The git-ignored folder downloads go to.</param>
     /// <param name="http">Null: no downloads (offline); inputs must be in the mirror or cache.</param>
     /// <param name="log">Receives one line per resolved input.</param>
-    public DataStore(IReadOnlyList<ManifestEntry> entries, string? mirror, string cacheDir, HttpClient? http, Action<string>? log = null)
+    /// <param name="connectedDir">The folder <c>scripts/fetch-inputs</c> writes (null: connected inputs are unavailable).</param>
+    public DataStore(IReadOnlyList<ManifestEntry> entries, string? mirror, string cacheDir, HttpClient? http, Action<string>? log = null, string? connectedDir = null)
     {
         Entries = entries;
         _entries = entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
         Mirror = mirror;
         CacheDir = cacheDir;
+        ConnectedDir = connectedDir;
         _http = http;
         _log = log ?? (_ => { });
     }
+
+    /// <summary>The connected record (read once; empty when the folder or the record does not exist).</summary>
+    private ConnectedRecord? Record =>
+        ConnectedDir is null ? null : _record ??= ConnectedRecord.Read(Path.Combine(ConnectedDir, ConnectedRecord.FileName));
 
     public ManifestEntry Entry(string id) =>
         _entries.TryGetValue(id, out var e) ? e : throw new ArgumentException($"'{id}' is not in the data manifest (ids: {string.Join(", ", _entries.Keys.Order(StringComparer.Ordinal))})");
@@ -47,6 +66,8 @@ public sealed class DataStore
     {
         var e = Entry(id);
         if (e.Fetch == FetchMode.NotAvailable) return false;
+        if (e.Fetch == FetchMode.Connected)
+            return Record?.Find(id) is { } row && row.File == e.File && File.Exists(Path.Combine(ConnectedDir!, e.File));
         if (File.Exists(Path.Combine(CacheDir, e.File))) return true;
         if (Mirror is not null && File.Exists(Path.Combine(Mirror, e.File))) return true;
         return e.Fetch == FetchMode.Direct && _http is not null;
@@ -61,6 +82,7 @@ public sealed class DataStore
         var e = Entry(id);
         if (e.Fetch == FetchMode.NotAvailable)
             throw new DataUnavailableException(id, $"input '{id}' ({e.Content}) is not available to this project: {e.Origin}. Stages that need it report it as missing.");
+        if (e.Fetch == FetchMode.Connected) return ResolveConnected(e);
 
         ResolvedInput? result = null;
         var cached = Path.Combine(CacheDir, e.File);
@@ -86,6 +108,28 @@ public sealed class DataStore
         }
         _log($"{id}: {result.Source.ToString().ToLowerInvariant()} {result.Path} (sha256 ok)");
         _resolved[id] = result;
+        return result;
+    }
+
+    /// <summary>A connected input: the manifest's file under the connected folder, with the sha256 its record holds.</summary>
+    private ResolvedInput ResolveConnected(ManifestEntry e)
+    {
+        const string how = "run scripts/fetch-inputs (README 'Connected run'), which fetches it from its public origin into data/connected/";
+        if (ConnectedDir is null)
+            throw new DataUnavailableException(e.Id, $"input '{e.Id}' ({e.Content}) comes from the connected run, and no connected folder is set. Fix: {how}");
+        var row = Record!.Find(e.Id);
+        string path = Path.Combine(ConnectedDir, e.File);
+        if (row is null || !File.Exists(path))
+            throw new DataUnavailableException(e.Id, $"input '{e.Id}' ({e.Content}) has not been fetched: {(row is null ? $"{Record.Path} has no row for it" : $"{path} does not exist")}. Fix: {how}");
+        if (row.File != e.File)
+            throw new InputException(Record.Path, 0, $"'{e.Id}' is recorded as {row.File} but data/manifest.tsv names {e.File}", "rerun scripts/fetch-inputs (the manifest changed since the fetch)");
+        var actual = Sha256Of(path);
+        if (!string.Equals(actual, row.Sha256, StringComparison.Ordinal))
+            throw new InputException(path, 0, $"sha256 is {actual} but {Record.Path} says {row.Sha256} for '{e.Id}' (changed after the fetch?)",
+                "rerun scripts/fetch-inputs: it rebuilds the input from the locked origin files");
+        var result = new ResolvedInput(e, path, InputSource.Connected, row);
+        _log($"{e.Id}: connected {path} (sha256 ok; {row.Status}, {row.Origin}, derived {row.Date})");
+        _resolved[e.Id] = result;
         return result;
     }
 

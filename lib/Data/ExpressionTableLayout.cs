@@ -34,6 +34,13 @@ public sealed record ExpressionTableLayout
     /// <summary>RNAseqDB (Wang 2018) gz matrices: Hugo_Symbol, Entrez_Gene_Id, then aliquot barcodes; linear values.</summary>
     public static ExpressionTableLayout RnaseqDb => new() { IdColumn = "Hugo_Symbol", AnnotationColumns = ["Entrez_Gene_Id"], Scale = ValueScale.Linear };
 
+    /// <summary>
+    /// A gene-symbol matrix written by <c>scripts/fetch-inputs</c> (<c>data/connected/inputs/</c>): <c>gene</c>, then one
+    /// column per sample (16-character TCGA sample barcodes, normal -11A samples included; or organoid lines), log2
+    /// values (log2(FPKM-UQ + 1) for TCGA), one row per symbol (the fetch has already collapsed duplicate IDs).
+    /// </summary>
+    public static ExpressionTableLayout SymbolMatrix => new() { IdColumn = "gene" };
+
     /// <summary>Firehose CRC subset exported from CMScaller: entrez, then sample barcodes; raw RSEM counts.</summary>
     public static ExpressionTableLayout FirehoseCounts => new() { IdColumn = "entrez", Scale = ValueScale.Linear };
 }

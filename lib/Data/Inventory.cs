@@ -51,24 +51,46 @@ public static class Inventory
         ["ref_gseapy_raw_es"] = (p, _) => GseapyScores.Read(p) is var t ? (t.Pathways.Count, t.Samples.Count, "pathways x organoids") : default,
         ["ref_gseapy_nes"] = (p, _) => GseapyScores.Read(p) is var t ? (t.Pathways.Count, t.Samples.Count, "pathways x organoids") : default,
         ["tiriac_samples"] = (p, _) => (DelimitedFile.Read(p, '\t').Rows.Count, 37, "samples"),
+        // Inputs of the connected run (scripts/fetch-inputs), read when fetched.
+        ["string_v10_5"] = (p, _) => (NetworkFiles.ReadEdgeTable(p).Count, 3, "edges"),
+        ["tcga_coad_fpkm_uq"] = (p, log) => Shape(ExpressionTables.Read(p, ExpressionTableLayout.SymbolMatrix, log)),
+        ["tcga_read_fpkm_uq"] = (p, log) => Shape(ExpressionTables.Read(p, ExpressionTableLayout.SymbolMatrix, log)),
+        ["tcga_blca_fpkm_uq"] = (p, log) => Shape(ExpressionTables.Read(p, ExpressionTableLayout.SymbolMatrix, log)),
+        ["blca_organoid_expression"] = (p, log) => Shape(ExpressionTables.Read(p, ExpressionTableLayout.SymbolMatrix, log)),
+        ["blca_organoid_response_published"] = (p, _) => (OrganoidResponseTables.ReadLee2018(p).Count, 9, "line x drug responses"),
+        ["blca_biotab_drug"] = (p, log) => (TcgaClinical.ReadBiotabDrugs(p, log).Count, TcgaClinical.ReadBiotab(p).Header.Count, "drug records"),
+        ["blca_biotab_patient"] = (p, _) => (TcgaClinical.ReadBiotabPatients(p).Count, TcgaClinical.ReadBiotab(p).Header.Count, "patients"),
+        ["read_biotab_drug"] = (p, log) => (TcgaClinical.ReadBiotabDrugs(p, log).Count, TcgaClinical.ReadBiotab(p).Header.Count, "drug records"),
+        ["read_biotab_patient"] = (p, _) => (TcgaClinical.ReadBiotabPatients(p).Count, TcgaClinical.ReadBiotab(p).Header.Count, "patients"),
+        ["coad_biotab_drug_gdc"] = (p, log) => (TcgaClinical.ReadBiotabDrugs(p, log).Count, TcgaClinical.ReadBiotab(p).Header.Count, "drug records"),
+        ["coad_biotab_patient_gdc"] = (p, _) => (TcgaClinical.ReadBiotabPatients(p).Count, TcgaClinical.ReadBiotab(p).Header.Count, "patients"),
     };
 
     /// <summary>Registers a reader for an id (used for formats whose readers live in other folders, e.g. GMT, networks).</summary>
     public static void Register(string id, Func<string, CountLog, (int Rows, int Columns, string Unit)> reader) => Readers[id] = reader;
 
+    /// <summary>
+    /// Every input with its shape. A connected input (fetch mode <c>connected</c>) that has not been fetched is listed as
+    /// missing when the paper used it and this project has nothing else (manifest status <c>missing</c>, exactly as a
+    /// not-available row), and left out otherwise (status <c>connected</c>: an extra input of the connected run), so an
+    /// offline run's inventory does not change; once fetched, it is listed with the status its record gives (original,
+    /// successor, refit, ...) and source <c>connected</c>.
+    /// </summary>
     public static IReadOnlyList<InventoryRow> Load(DataStore store, CountLog log)
     {
         var rows = new List<InventoryRow>();
         foreach (var e in store.Entries)
         {
-            if (e.Fetch == FetchMode.NotAvailable)
+            bool unfetched = e.Fetch == FetchMode.Connected && !store.IsAvailable(e.Id);
+            if (unfetched && e.Status != "missing") continue;
+            if (e.Fetch == FetchMode.NotAvailable || unfetched)
             {
-                rows.Add(new InventoryRow(e.Id, e.File, e.Role, "missing", "not available", 0, 0, e.Content, e.PaperUsed));
+                rows.Add(new InventoryRow(e.Id, "(not available)", e.Role, "missing", "not available", 0, 0, e.Content, e.PaperUsed));
                 continue;
             }
             var resolved = store.Resolve(e.Id);
             var (n, c, unit) = Readers.TryGetValue(e.Id, out var read) ? read(resolved.Path, log) : (0, 0, "(checksum only: no reader; see data/README.md)");
-            rows.Add(new InventoryRow(e.Id, e.File, e.Role, e.Status, resolved.Source.ToString().ToLowerInvariant(), n, c, unit, e.PaperUsed));
+            rows.Add(new InventoryRow(e.Id, e.File, e.Role, resolved.Connected?.Status ?? e.Status, resolved.Source.ToString().ToLowerInvariant(), n, c, unit, e.PaperUsed));
         }
         return rows;
     }

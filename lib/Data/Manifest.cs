@@ -24,10 +24,12 @@ public static class Manifest
                 "direct" => FetchMode.Direct,
                 "mirror-only" => FetchMode.MirrorOnly,
                 "not-available" => FetchMode.NotAvailable,
-                var other => throw new InputException(path, row.Line, $"fetch '{other}' is not one of direct, mirror-only, not-available", "fix the fetch column"),
+                "connected" => FetchMode.Connected,
+                var other => throw new InputException(path, row.Line, $"fetch '{other}' is not one of direct, mirror-only, not-available, connected", "fix the fetch column"),
             };
             string sha = row[col["sha256"]];
-            if (fetch != FetchMode.NotAvailable && (sha.Length != 64 || !sha.All(Uri.IsHexDigit)))
+            // Connected inputs are verified against data/connected/inputs.tsv (their bytes depend on the origin reached).
+            if (fetch is not (FetchMode.NotAvailable or FetchMode.Connected) && (sha.Length != 64 || !sha.All(Uri.IsHexDigit)))
                 throw new InputException(path, row.Line, $"sha256 '{sha}' of '{id}' is not 64 hex digits", "write the file's sha256 (sha256sum FILE)");
             long? bytes = long.TryParse(row[col["bytes"]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var b) ? b : null;
             entries.Add(new ManifestEntry(id, row[col["file"]], row[col["role"]], row[col["status"]],

@@ -9,6 +9,12 @@ public enum FetchMode
     MirrorOnly,
     /// <summary>The paper used it, but no public copy is available to this project (listed so every stage can say so).</summary>
     NotAvailable,
+    /// <summary>
+    /// Made by <c>scripts/fetch-inputs</c> from the paper's own public origins into <c>data/connected/</c> and recorded in
+    /// <c>data/connected/inputs.tsv</c> (which origin served it, its sha256): the manifest cannot know the sha256 in
+    /// advance (it depends on the origin that was reachable), so the record is what the file is verified against.
+    /// </summary>
+    Connected,
 }
 
 /// <summary>One row of data/manifest.tsv: an input, where it comes from, and how to check it.</summary>

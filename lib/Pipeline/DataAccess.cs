@@ -1,9 +1,13 @@
 using OrganoidBiomarkers.Common;
 using OrganoidBiomarkers.Data;
+using OrganoidBiomarkers.Data.Remote;
 
 namespace OrganoidBiomarkers.Pipeline;
 
-/// <summary>Opens the data manifest for a run: mirror first, cache, then downloads (unless --param offline=true).</summary>
+/// <summary>
+/// Opens the data manifest for a run: mirror first, cache, then downloads (unless --param offline=true); inputs of the
+/// connected run from the data config's <c>connected/</c> folder when <c>scripts/fetch-inputs</c> has written them.
+/// </summary>
 public static class DataAccess
 {
     public static DataStore Open(RunContext run, CountLog log)
@@ -12,6 +16,6 @@ public static class DataAccess
         bool offline = run.Param("offline", "false") == "true";
         var http = offline ? null : new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
         log.Note("data", $"manifest {run.ManifestPath}: {entries.Count} inputs; mirror: {run.DataMirror ?? "none"}; cache: {run.CacheDir}; downloads {(offline ? "off" : "on")}");
-        return new DataStore(entries, run.DataMirror, run.CacheDir, http, s => log.Note("data", s));
+        return new DataStore(entries, run.DataMirror, run.CacheDir, http, s => log.Note("data", s), ConnectedFolder.For(run.DataConfigDir).Root);
     }
 }

@@ -35,6 +35,15 @@ public sealed class BenchContext
         return sw.Elapsed.TotalSeconds;
     }
 
+    /// <summary>CPU seconds (user + system, all threads) this process spent in <paramref name="action"/>: on a shared machine
+    /// it shows the work done when the wall time is inflated by other processes.</summary>
+    public static double CpuTime(Action action)
+    {
+        var before = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        action();
+        return (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;
+    }
+
     public static double Time(Action action)
     {
         var sw = Stopwatch.StartNew();

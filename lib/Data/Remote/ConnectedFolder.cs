@@ -1,0 +1,32 @@
+namespace OrganoidBiomarkers.Data.Remote;
+
+/// <summary>
+/// The git-ignored folder the connected fetch writes (default <c>data/connected/</c>, beside <c>data/cache/</c>):
+/// <list type="bullet">
+/// <item><c>fetch.lock.tsv</c>: every origin file's URL, size, sha256 and date at first fetch;</item>
+/// <item><c>inputs.tsv</c>: the record of derived inputs (what the pipeline reads, and from what it was made);</item>
+/// <item><c>raw/</c>: origin files as downloaded (gzip kept), by origin;</item>
+/// <item><c>manual/</c>: files a user placed by hand because an origin cannot be reached (README lists the names);</item>
+/// <item><c>inputs/</c>: the derived inputs, in formats the pipeline's readers read; <c>inputs/*.counts.tsv</c> their counts;</item>
+/// <item><c>work/</c>: temporary files (extracted archives), deleted after use.</item>
+/// </list>
+/// </summary>
+public sealed record ConnectedFolder(string Root)
+{
+    /// <summary>The folder for a data config folder (e.g. the repository's <c>data/</c>).</summary>
+    public static ConnectedFolder For(string dataConfigDir) => new(Path.Combine(dataConfigDir, "connected"));
+
+    public string LockPath => Path.Combine(Root, "fetch.lock.tsv");
+    public string RecordPath => Path.Combine(Root, ConnectedRecord.FileName);
+    public string ManualDir => Path.Combine(Root, "manual");
+    public string WorkDir => Path.Combine(Root, "work");
+
+    /// <summary>An origin file by its key (a relative path such as <c>string/9606.protein.links.v10.5.txt.gz</c>).</summary>
+    public string Raw(string key) => Path.Combine(Root, "raw", key);
+
+    /// <summary>A file placed by hand: <c>manual/NAME</c>.</summary>
+    public string Manual(string name) => Path.Combine(ManualDir, name);
+
+    /// <summary>A derived input by its manifest file path (relative to this folder, e.g. <c>inputs/x.tsv</c>).</summary>
+    public string Input(string file) => Path.Combine(Root, file);
+}

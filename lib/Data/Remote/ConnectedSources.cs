@@ -1,0 +1,140 @@
+using OrganoidBiomarkers.Common;
+
+namespace OrganoidBiomarkers.Data.Remote;
+
+/// <summary>A derived input of the connected run: its manifest id, its file under <c>data/connected/</c>, what it is.</summary>
+public sealed record ConnectedInputSpec(string Id, string File, string Content);
+
+/// <summary>
+/// The origin files of the connected run, with their primary and fallback URLs as public sources give them
+/// (<c>shared/notes/remote-inputs.md</c>; every host can be redirected with a base-URL override), and the derived inputs
+/// they make. Keys are paths under <c>data/connected/raw/</c>; a user who places a file by hand puts it in
+/// <c>data/connected/manual/</c> under the key's file name.
+/// </summary>
+public static class ConnectedSources
+{
+    /// <summary>The derived inputs, in the order a run fetches them (small and quick first).</summary>
+    public static readonly IReadOnlyList<ConnectedInputSpec> Inputs =
+    [
+        new("blca_biotab_drug", "inputs/nationwidechildrens.org_clinical_drug_blca.txt", "TCGA BLCA BCR biotab drug table (GDC)"),
+        new("blca_biotab_patient", "inputs/nationwidechildrens.org_clinical_patient_blca.txt", "TCGA BLCA BCR biotab patient table (GDC)"),
+        new("read_biotab_drug", "inputs/nationwidechildrens.org_clinical_drug_read.txt", "TCGA READ BCR biotab drug table (GDC)"),
+        new("read_biotab_patient", "inputs/nationwidechildrens.org_clinical_patient_read.txt", "TCGA READ BCR biotab patient table (GDC)"),
+        new("coad_biotab_drug_gdc", "inputs/nationwidechildrens.org_clinical_drug_coad.txt", "TCGA COAD BCR biotab drug table as GDC serves it now (the mirror holds the authors' 2019 copy)"),
+        new("coad_biotab_patient_gdc", "inputs/nationwidechildrens.org_clinical_patient_coad.txt", "TCGA COAD BCR biotab patient table as GDC serves it now"),
+        new("blca_organoid_response_published", "inputs/lee2018_organoid_response.tsv", "Lee 2018 bladder organoid drug response (Table S3; fallback: CoderData refit)"),
+        new("blca_organoid_expression", "inputs/lee2018_gse103990_organoid_lines.tsv", "Lee 2018 bladder organoid expression, GEO GSE103990, genes x lines"),
+        new("string_v10_5", "inputs/string_v10_5_edges.tsv", "STRING v10.5 human, combined score >= 700, gene-symbol edge list"),
+        new("tcga_coad_fpkm_uq", "inputs/tcga_coad_fpkm_uq_symbols.tsv.gz", "TCGA COAD full-transcriptome log2(FPKM-UQ + 1), genes x samples"),
+        new("tcga_read_fpkm_uq", "inputs/tcga_read_fpkm_uq_symbols.tsv.gz", "TCGA READ full-transcriptome log2(FPKM-UQ + 1), genes x samples"),
+        new("tcga_blca_fpkm_uq", "inputs/tcga_blca_fpkm_uq_symbols.tsv.gz", "TCGA BLCA full-transcriptome log2(FPKM-UQ + 1), genes x samples"),
+    ];
+
+    /// <summary>Side outputs recorded beside an input (not manifest inputs themselves).</summary>
+    public const string OrganoidSampleMapId = "blca_organoid_samples";
+    public const string OrganoidSampleMapFile = "inputs/lee2018_gse103990_samples.tsv";
+
+    // ---- STRING v10.5 (hosts: stringdb-static.org, then the version archive, then the current download host)
+    private static IReadOnlyList<Origin> StringOrigins(string kind) =>
+    [
+        Origin.Get("primary", $"https://stringdb-static.org/download/protein.{kind}.v10.5/9606.protein.{kind}.v10.5.txt.gz"),
+        Origin.Get("fallback 1 (version-10-5 archive)", $"https://version-10-5.string-db.org/download/protein.{kind}.v10.5/9606.protein.{kind}.v10.5.txt.gz"),
+        Origin.Get("fallback 2 (stringdb-downloads.org)", $"https://stringdb-downloads.org/download/protein.{kind}.v10.5/9606.protein.{kind}.v10.5.txt.gz"),
+    ];
+
+    public static RemoteFile StringLinks => new("string/9606.protein.links.v10.5.txt.gz",
+        "gzip; space-separated 'protein1 protein2 combined_score' (about 522 MB uncompressed, 11.35 million rows)", StringOrigins("links"), StringNetwork.CheckFormat);
+
+    public static RemoteFile StringAliasesFile => new("string/9606.protein.aliases.v10.5.txt.gz",
+        "gzip; '## string_protein_id ## alias ## source ##' then TAB-separated protein, alias, sources", StringOrigins("aliases"), StringAliases.CheckFormat);
+
+    // ---- UCSC Xena GDC hub
+    private const string XenaS3 = "https://gdc-hub.s3.us-east-1.amazonaws.com/download/";
+    private const string XenaHub = "https://gdc.xenahubs.net/download/";
+
+    public static RemoteFile XenaMatrixFile(string project, string dataset) => new($"xena/TCGA-{project}.{dataset}.tsv.gz",
+        $"gzip; TAB-separated 'Ensembl_ID' then TCGA sample barcodes, log2(fpkm-uq + 1) per Ensembl gene",
+        [
+            Origin.Get("Xena GDC hub (S3)", $"{XenaS3}TCGA-{project}.{dataset}.tsv.gz"),
+            Origin.Get("Xena GDC hub (gdc.xenahubs.net)", $"{XenaHub}TCGA-{project}.{dataset}.tsv.gz"),
+            Origin.Get("Xena GDC hub (2018-19 layout)", $"{XenaHub}TCGA-{project}/Xena_Matrices/TCGA-{project}.{dataset}.tsv.gz"),
+        ], XenaMatrix.CheckFormat);
+
+    public static RemoteFile ProbemapFile(string name) => new($"xena/{name}",
+        "TAB-separated 'id gene chrom chromStart chromEnd strand', one versioned Ensembl gene per row (not gzipped)",
+        [Origin.Get("Xena GDC hub (S3)", XenaS3 + name), Origin.Get("Xena GDC hub (gdc.xenahubs.net)", XenaHub + name)], Probemap.CheckFormat);
+
+    public const string ProbemapV22 = "gencode.v22.annotation.gene.probeMap";
+    public const string ProbemapV36 = "gencode.v36.annotation.gtf.gene.probemap";
+
+    // ---- GDC biotabs: the UUIDs public code used (the BLCA drug UUID is known only truncated: found by query)
+    public static readonly IReadOnlyDictionary<(string Project, string Kind), string?> BiotabUuids = new Dictionary<(string, string), string?>
+    {
+        [("BLCA", "drug")] = null,
+        [("BLCA", "patient")] = "eaa71705-960a-4abd-b5d7-f5fdc0d0c5af",
+        [("COAD", "drug")] = "dae92461-d098-40a3-997e-1a2d3e5b8dfe",
+        [("COAD", "patient")] = "4060482f-eedf-4959-97f1-f8b6c529c368",
+        [("READ", "drug")] = "4bab4ce6-239f-468d-8bbb-1cb69532f85a",
+        [("READ", "patient")] = "a4e80133-a7b1-4adc-8c69-1178c1871c78",
+    };
+
+    public static string BiotabName(string project, string kind) => $"nationwidechildrens.org_clinical_{kind}_{project.ToLowerInvariant()}.txt";
+
+    public static RemoteFile Biotab(string project, string kind, IReadOnlyList<Origin> origins) => new($"gdc/biotab/{BiotabName(project, kind)}",
+        "plain TAB-separated BCR biotab: 3 header rows (names, legacy names, CDE_ID:), bracketed missing values", origins, CheckBiotab,
+        ServedName: BiotabName(project, kind));
+
+    /// <summary>The legacy-archive copy of the BLCA drug biotab kept by kemplab/FBA-pipeline (an older version: different bytes).</summary>
+    public const string KemplabBlcaDrug = "https://raw.githubusercontent.com/kemplab/FBA-pipeline/master/Code%20%2B%20Models/data/clinical/_data_/input/TCGA/nationwidechildrens.org_clinical_drug_blca.txt";
+
+    /// <summary>BCR biotab layout: header, legacy header (starting bcr_patient_uuid), CDE_ID: row, then a valid table.</summary>
+    public static void CheckBiotab(string path)
+    {
+        using (var reader = TextFiles.Open(path))
+        {
+            var l1 = reader.ReadLine() ?? "";
+            var l2 = reader.ReadLine() ?? "";
+            var l3 = reader.ReadLine() ?? "";
+            if (!l1.StartsWith("bcr_patient_uuid\t", StringComparison.Ordinal) || !l2.StartsWith("bcr_patient_uuid\t", StringComparison.Ordinal) || !l3.StartsWith("CDE_ID:", StringComparison.Ordinal))
+                throw new InputException(path, 1, "the first three lines are not the biotab headers (bcr_patient_uuid..., bcr_patient_uuid..., CDE_ID:...)", "use the GDC BCR Biotab file");
+        }
+        TcgaClinical.ReadBiotab(path);
+    }
+
+    // ---- GEO GSE103990 (Lee 2018)
+    private const string GeoSeries = "https://ftp.ncbi.nlm.nih.gov/geo/series/GSE103nnn/GSE103990/";
+
+    public static RemoteFile Lee2018Counts => new("geo/GSE103990_Normalized_counts.txt.gz",
+        "gzip; TAB-separated, empty first header cell then MS... sample columns; rows ENSG..._SYMBOL",
+        [Origin.Get("primary", GeoSeries + "suppl/GSE103990_Normalized_counts.txt.gz")], Lee2018Organoids.CheckCountsFormat);
+
+    public static RemoteFile Lee2018Soft => new("geo/GSE103990_family.soft.gz",
+        "gzip; GEO family SOFT (^SAMPLE blocks with !Sample_title and !Sample_description)",
+        [Origin.Get("primary", GeoSeries + "soft/GSE103990_family.soft.gz")], GeoSoft.CheckFormat);
+
+    public static RemoteFile Lee2018NcbiTpm => new("geo/GSE103990_norm_counts_TPM_GRCh38.p13_NCBI.tsv.gz",
+        "gzip; TAB-separated 'GeneID' then GSM columns (NCBI re-quantification, TPM)",
+        [Origin.Get("NCBI re-quantification", "https://www.ncbi.nlm.nih.gov/geo/download/?type=rnaseq_counts&format=file&acc=GSE103990&file=GSE103990_norm_counts_TPM_GRCh38.p13_NCBI.tsv.gz")],
+        Lee2018Organoids.CheckNcbiFormat, KnownSha256: "c48a0a3bc55757d1c8af26779741b465a116e9773054d60f94754a4eaa8b6d41", KnownShaSource: "DDELabs (bladder_lee2018/SOURCE.md)");
+
+    public static RemoteFile NcbiHumanAnnotation => new("geo/Human.GRCh38.p13.annot.tsv.gz",
+        "gzip; TAB-separated NCBI gene annotation with GeneID and Symbol columns",
+        [Origin.Get("NCBI re-quantification", "https://www.ncbi.nlm.nih.gov/geo/download/?format=file&type=rnaseq_counts&file=Human.GRCh38.p13.annot.tsv.gz")],
+        Lee2018Organoids.CheckAnnotationFormat);
+
+    // ---- Lee 2018 drug response
+    public static RemoteFile Lee2018TableS3(int mmc) => new($"elsevier/1-s2.0-S0092867418302976-mmc{mmc}.xlsx",
+        "xlsx; Lee 2018 Table S3: a title row, a header row, then drug, line, Hill slope, log IC50, AUC per replicate",
+        [Origin.Get("primary", $"https://ars.els-cdn.com/content/image/1-s2.0-S0092867418302976-mmc{mmc}.xlsx")], Lee2018ResponseTables.CheckTableS3);
+
+    public static RemoteFile CoderData(string name, string figshareId, Action<string> check, string sha) => new($"figshare/{name}",
+        $"CoderData 2.1.0 {name}", [Origin.Get("CoderData 2.1.0 (figshare)", $"https://ndownloader.figshare.com/files/{figshareId}")], check,
+        KnownSha256: sha, KnownShaSource: "DDELabs (bladder_lee2018/SOURCE.md)");
+
+    public static IReadOnlyList<RemoteFile> CoderDataFiles =>
+    [
+        CoderData("coderdata_bladderpdo_experiments.tsv.gz", "53956220", Lee2018ResponseTables.CheckCoderDataExperiments, "df6ef1f69105cde515aae44d2354a6fed48662e7e46538800297c4bac38511cc"),
+        CoderData("coderdata_bladderpdo_samples.csv", "53956226", Lee2018ResponseTables.CheckCoderDataSamples, "d4c951dad463ec6b13b6bb43d963bf2aefd10934311a8418b37b70c07352f587"),
+        CoderData("coderdata_bladderpdo_drugs.tsv.gz", "53956214", Lee2018ResponseTables.CheckCoderDataDrugs, "90ad73cf60998492b365aa2996f96257c766b07d106b8e014a6e02c83432df44"),
+    ];
+}
