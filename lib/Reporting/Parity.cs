@@ -72,6 +72,15 @@ public sealed record ParityRow(string Quantity, string Source, string SourceFile
 /// </summary>
 public static class Parity
 {
+    /// <summary>Source of a number the paper prints (data/paper_values.tsv source column).</summary>
+    public const string PaperSource = "paper";
+
+    /// <summary>Source of a number from the authors' public code or its outputs.</summary>
+    public const string AuthorsCodeSource = "authors' code";
+
+    /// <summary>True for references from the authors' code (including "authors' code (z table)"-style variants).</summary>
+    public static bool IsAuthorsCode(string source) => source.StartsWith(AuthorsCodeSource, StringComparison.Ordinal);
+
     /// <summary>Numbers compare equal when within this relative tolerance (they are read back from text files).</summary>
     public const double RelativeTolerance = 1e-9;
 

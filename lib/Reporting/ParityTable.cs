@@ -96,11 +96,17 @@ public static class ParityTable
         }
     }
 
-    /// <summary>Manifest ids of the authors' demo outputs (data/manifest.tsv).</summary>
+    /// <summary>Manifest ids of the authors' outputs the parity table reads (data/manifest.tsv).</summary>
     public static class AuthorsDemoIds
     {
+        /// <summary>Their top-k patient table (k = 2..10, three models).</summary>
         public const string TopK = "authors_demo_topk";
+
+        /// <summary>The k = 1 numbers read from their Kaplan-Meier figures.</summary>
         public const string KaplanMeierValues = "authors_demo_k1_values";
+
+        /// <summary>Their gseapy normalised enrichment scores of the organoids.</summary>
+        public const string GseapyScores = "ref_gseapy_nes";
     }
 
     private static string Projects(PatientCohortDefinition c) => string.Join("+", c.Projects);
@@ -113,7 +119,7 @@ public static class ParityTable
         {
             var collection = x.Study.OrganoidCollection(training.Organoids);
             string id = arm.OrganoidCohort(training);
-            var reference = x.Paper.Value(id) ?? (training.PaperN is int n ? new ReferenceValue("paper", "data/study.json (arms.training.paper_n)", n.ToString(CultureInfo.InvariantCulture)) : null);
+            var reference = x.Paper.Value(id) ?? (training.PaperN is int n ? new ReferenceValue(Parity.PaperSource, "data/study.json (arms.training.paper_n)", n.ToString(CultureInfo.InvariantCulture)) : null);
             yield return Parity.Compare(new ParityKey(ParityTopic.TrainingOrganoids, arm.Id), $"{collection.Id.ToUpperInvariant()} organoids with expression and {label} response",
                 reference, x.CohortCell(id, "n"), $"{collection.Expression}, {collection.Screen}", "organoid IDs or the drug name did not join as expected",
                 training.Substitute is null ? null : $"the paper trained this arm on other organoids ({training.Substitute})");
@@ -125,7 +131,7 @@ public static class ParityTable
         var inputs = records.Inputs.Concat(cohort.Projects.Select(p => survival.InputFor(p)!))
             .Concat(cohort.ExpressionFiles is { } f ? [f.Files, f.Patients] : []).Append("drugbank_vocabulary").Distinct(StringComparer.Ordinal);
         var patientsRef = x.Paper.Value($"{cohort.Id}_patients")
-            ?? (cohort.PaperN is int pn ? new ReferenceValue("paper", "data/study.json (cohorts.paper_n)", pn.ToString(CultureInfo.InvariantCulture)) : null);
+            ?? (cohort.PaperN is int pn ? new ReferenceValue(Parity.PaperSource, "data/study.json (cohorts.paper_n)", pn.ToString(CultureInfo.InvariantCulture)) : null);
         yield return Parity.Compare(new ParityKey(ParityTopic.TreatedPatients, arm.Id), $"TCGA {Projects(cohort)} patients treated with {label}", patientsRef,
             x.CohortCell(cohort.Id, "n"), string.Join(", ", inputs),
             cohort.ExpressionFiles is null
@@ -141,7 +147,7 @@ public static class ParityTable
             if (patientsRef is not null && double.TryParse(patientsRef.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var all) && shown == all)
             {
                 double deaths = fig.EventsResponders.Value + fig.EventsNonResponders.Value;
-                deathsRef = new ReferenceValue("authors' code", $"{x.K1.File!.Entry.File}:{fig.Line} (events_responders + events_nonresponders)",
+                deathsRef = new ReferenceValue(Parity.AuthorsCodeSource, $"{x.K1.File!.Entry.File}:{fig.Line} (events_responders + events_nonresponders)",
                     deaths.ToString(CultureInfo.InvariantCulture), new StatedNumber(deaths.ToString(CultureInfo.InvariantCulture), deaths));
             }
             else noDeathsRef = $"the authors' k = 1 figure shows {shown} patients, not the whole cohort";
@@ -157,7 +163,7 @@ public static class ParityTable
         var authorsSelection = x.Study.Selections.FirstOrDefault(s => s.Kind == SelectionKind.AuthorsTable);
         var (table, file) = authorsSelection is null ? (null, null) : x.Read(authorsSelection.Input, AuthorsProximityTable.Read);
         ReferenceValue? reference = table is null || !table.Drugs.Contains(arm.Drug.TargetRow) ? null
-            : new ReferenceValue("authors' code", $"{file!.Entry.File} (column {arm.Drug.TargetRow}, z <= {Network.Proximity.ProximalZ.ToString(CultureInfo.InvariantCulture)})",
+            : new ReferenceValue(Parity.AuthorsCodeSource, $"{file!.Entry.File} (column {arm.Drug.TargetRow}, z <= {Network.Proximity.ProximalZ.ToString(CultureInfo.InvariantCulture)})",
                 table.Column(arm.Drug.TargetRow).Count(kv => kv.Value <= Network.Proximity.ProximalZ).ToString(CultureInfo.InvariantCulture));
         foreach (var selection in x.Study.Selections)
         {
@@ -177,11 +183,12 @@ public static class ParityTable
     // ---- stage 04: organoid scores and models ---------------------------------------------------------------------
     private static IEnumerable<ParityRow> OrganoidScores(Context x)
     {
-        var (nes, file) = x.Read("ref_gseapy_nes", GseapyScores.Read);
+        var (nes, file) = x.Read(AuthorsDemoIds.GseapyScores, GseapyScores.Read);
         var nesOurs = x.Run.Stage(4, "organoid_nes.tsv");
-        var reference = nes is null ? null : new ReferenceValue("authors' code", $"{file!.Entry.File} (gene sets)", nes.Pathways.Count.ToString(CultureInfo.InvariantCulture));
+        var reference = nes is null ? null : new ReferenceValue(Parity.AuthorsCodeSource, $"{file!.Entry.File} (gene sets)", nes.Pathways.Count.ToString(CultureInfo.InvariantCulture));
         yield return Parity.Compare(new ParityKey(ParityTopic.OrganoidScores), "organoid pathways scored by ssGSEA (authors' GMT handling)", reference,
-            nesOurs?.Rows.Count.ToString(CultureInfo.InvariantCulture), "crc_expression, reactome_gmt", "gene-set size filter or GMT reading differs", file?.Unavailable);
+            nesOurs?.Rows.Count.ToString(CultureInfo.InvariantCulture), string.Join(", ", x.Study.OrganoidCollections.Select(c => c.Expression).Append("reactome_gmt")),
+            "gene-set size filter or GMT reading differs", file?.Unavailable);
     }
 
     private static IEnumerable<ParityRow> Models(Context x, ArmDefinition arm)
@@ -221,7 +228,7 @@ public static class ParityTable
                 foreach (var r in lists)
                     yield return Parity.Compare(new ParityKey(ParityTopic.TopKBiomarkers, arm.Id, model, r.K),
                         $"top {r.K} {label} biomarkers ({model}){(lists.Count == 1 && group.Count() > 1 ? $", the authors' lists for k = {group.Min(g => g.K)}..{r.K} are its prefixes" : "")}",
-                        new ReferenceValue("authors' code", $"{x.TopK.File!.Entry.File}:{r.Line}", string.Join(";", r.Pathways)),
+                        new ReferenceValue(Parity.AuthorsCodeSource, $"{x.TopK.File!.Entry.File}:{r.Line}", string.Join(";", r.Pathways)),
                         ours is null ? null : string.Join(";", ours.Take(r.K)), "stage 04", "our ranking by |coefficient| differs from the authors'", substitute: substitute);
             }
     }
@@ -310,7 +317,7 @@ public static class ParityTable
                 f.EventsResponders.Value + f.EventsNonResponders.Value),
             _ => null,
         };
-        return n is null ? null : new ReferenceValue("authors' code", column == "events" ? $"{file} (events_responders + events_nonresponders)" : file, n.Text, n);
+        return n is null ? null : new ReferenceValue(Parity.AuthorsCodeSource, column == "events" ? $"{file} (events_responders + events_nonresponders)" : file, n.Text, n);
     }
 
     private static ReferenceValue? TableValue(Context x, AuthorsTopKRow r, string column)
@@ -322,6 +329,6 @@ public static class ParityTable
             "surv5_nonresponders" => r.Surv5NonResponders,
             _ => null,   // their table gives no group sizes or events
         };
-        return v is double d ? new ReferenceValue("authors' code", $"{x.TopK.File!.Entry.File}:{r.Line}", TsvTable.Cell(d)) : null;
+        return v is double d ? new ReferenceValue(Parity.AuthorsCodeSource, $"{x.TopK.File!.Entry.File}:{r.Line}", TsvTable.Cell(d)) : null;
     }
 }

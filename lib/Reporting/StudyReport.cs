@@ -141,7 +141,7 @@ public static class StudyReport
             ("ours", r => Shown(r, r.Ours)), ("status", r => ParityRow.StatusText(r.Status)), ("reason", r => r.Reason), ("source_file", r => r.SourceFile));
         var tables = new List<ReportTable>
         {
-            new("Every compared number except the authors' other splits (next table); the full table behind the link below", parity, 200,
+            new("Parity table: every compared number except the authors' other splits (next table); all rows under \"Full table\"", parity, 200,
                 Link: "results/parity.tsv", KeyTable: keyView, Widths: [18, 7, 15, 15, 8, 19, 18]),
         };
         var splits = OtherSplits(study, rows);

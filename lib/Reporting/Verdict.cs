@@ -104,7 +104,7 @@ public static class Verdict
                 robust = response.Cell(auc, "same_top_and_sign") == "true" ? "AUC refit: same top and sign" : $"AUC refit: top is {Pathway(response.Cell(auc, "top_auc")!)}";
             rows.Add(FromParity(TopBiomarker, arm.Drug.Label, $"{arm.Main.Model}, rank 1", top, reason, robust) with
             {
-                Paper = Pathway(top.Source == "paper" ? top.Reference : ""), Authors = Pathway(top.Source.StartsWith("authors", StringComparison.Ordinal) ? top.Reference : ""),
+                Paper = Pathway(top.Source == Parity.PaperSource ? top.Reference : ""), Authors = Pathway(Parity.IsAuthorsCode(top.Source) ? top.Reference : ""),
                 Ours = Pathway(top.Ours),
             });
         }
@@ -128,7 +128,7 @@ public static class Verdict
     };
 
     private static VerdictRow FromParity(string group, string arm, string what, ParityRow row, string reason, string robustness) =>
-        new(group, arm, what, row.Source == "paper" ? row.Reference : "", row.Source.StartsWith("authors", StringComparison.Ordinal) ? row.Reference : "",
+        new(group, arm, what, row.Source == Parity.PaperSource ? row.Reference : "", Parity.IsAuthorsCode(row.Source) ? row.Reference : "",
             row.Ours, StatusOf(row.Status), reason, robustness);
 
     /// <summary>A pathway name for a narrow cell: without the REACTOME_ prefix, words separated.</summary>
@@ -154,7 +154,7 @@ public static class Verdict
             return new VerdictRow(PatientSplit, arm.Drug.Label, what, paper.Text("claim_patient_split") ?? "", "", "", VerdictStatus.NotComputableHere, "stage 05 did not run", "");
         string V(string c) => validation!.Cell(main, c) ?? "";
         string ours = $"p {P(V("logrank_p"))} · 5-y {S(V("surv5_responders"))}/{S(V("surv5_nonresponders"))} · HR {G2(V("hr"))}";
-        string Ref(string m) => measures.TryGetValue(m, out var r) && r.Source.StartsWith("authors", StringComparison.Ordinal) ? r.Reference : "";
+        string Ref(string m) => measures.TryGetValue(m, out var r) && Parity.IsAuthorsCode(r.Source) ? r.Reference : "";
         string authors = Ref("logrank_p").Length == 0 ? "" : $"p {Ref("logrank_p")} · 5-y {Ref("surv5_responders")}/{Ref("surv5_nonresponders")}";
 
         var compared = measures.Values.Where(r => r.Status is ParityStatus.Match or ParityStatus.Differs).ToList();
