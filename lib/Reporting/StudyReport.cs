@@ -22,6 +22,9 @@ public static class StudyReport
     /// <summary>Robustness figures of older runs, made at the end of notebook 05 (<c>05_robustness_*.png</c>).</summary>
     public const string RobustnessFigurePrefix05 = "05_robustness_";
 
+    /// <summary>The name this constant had before notebook 06 existed (kept for callers written against it).</summary>
+    public const string RobustnessFigurePrefix = RobustnessFigurePrefix05;
+
     public static StudyReportResult Build(RunOutputs run)
     {
         var study = run.Study();
