@@ -50,6 +50,8 @@ public static class Inventory
         ["menche_network"] = (p, _) => (NetworkFiles.ReadSif(p).Count, 3, "edges (Entrez IDs)"),
         ["ref_gseapy_raw_es"] = (p, _) => GseapyScores.Read(p) is var t ? (t.Pathways.Count, t.Samples.Count, "pathways x organoids") : default,
         ["ref_gseapy_nes"] = (p, _) => GseapyScores.Read(p) is var t ? (t.Pathways.Count, t.Samples.Count, "pathways x organoids") : default,
+        ["authors_demo_topk"] = (p, _) => (AuthorsDemoOutputs.ReadTopK(p).Count, 8, "model x k rows"),
+        ["authors_demo_k1_values"] = (p, _) => (AuthorsDemoOutputs.ReadKaplanMeierValues(p).Count, 11, "models (k = 1 figures)"),
         ["tiriac_samples"] = (p, _) => (DelimitedFile.Read(p, '\t').Rows.Count, 37, "samples"),
         // Inputs of the connected run (scripts/fetch-inputs), read when fetched.
         ["string_v10_5"] = (p, _) => (NetworkFiles.ReadEdgeTable(p).Count, 3, "edges"),

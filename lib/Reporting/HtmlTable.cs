@@ -7,9 +7,12 @@ namespace OrganoidBiomarkers.Reporting;
 /// <summary>HTML rendering of result tables, for notebooks and the report.</summary>
 public static class HtmlTable
 {
-    public static string Render(TsvTable table, int maxRows = 60)
+    /// <param name="widths">Column widths in percent: a fixed-layout table as wide as the page whose cells wrap (null: automatic layout).</param>
+    public static string Render(TsvTable table, int maxRows = 60, IReadOnlyList<int>? widths = null)
     {
-        var sb = new StringBuilder("<table class=\"result\"><thead><tr>");
+        var sb = new StringBuilder(widths is null ? "<table class=\"result\">" : "<table class=\"result fixed\">");
+        if (widths is not null) sb.Append("<colgroup>").Append(string.Concat(widths.Select(w => $"<col style=\"width:{w}%\">"))).Append("</colgroup>");
+        sb.Append("<thead><tr>");
         foreach (var c in table.Columns) sb.Append("<th>").Append(WebUtility.HtmlEncode(c)).Append("</th>");
         sb.Append("</tr></thead><tbody>");
         int status = table.Columns.ToList().IndexOf("status");

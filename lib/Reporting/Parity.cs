@@ -1,14 +1,61 @@
 using System.Globalization;
 using OrganoidBiomarkers.Common;
+using OrganoidBiomarkers.Data;
 
 namespace OrganoidBiomarkers.Reporting;
 
 /// <summary>How one of our numbers compares with a published or authors'-code number.</summary>
 public enum ParityStatus { Match, Differs, NotComputableHere, NoReferenceValue }
 
-/// <summary>One row of the parity table: a quantity, its reference value and source, ours, and why they differ.</summary>
-public sealed record ParityRow(string Quantity, string Source, string Reference, string Ours, string Inputs, ParityStatus Status, string Reason)
+/// <summary>What a parity row is about: the verdict finds its claims' rows by topic, arm and setting.</summary>
+public enum ParityTopic
 {
+    /// <summary>Organoids with expression and a response to the arm's drug (stage 01 cohort).</summary>
+    TrainingOrganoids,
+    /// <summary>TCGA patients treated with the arm's drug (stage 01 cohort).</summary>
+    TreatedPatients,
+    /// <summary>Deaths in that cohort.</summary>
+    CohortDeaths,
+    /// <summary>Proximal pathways of the drug in one selection (stage 03).</summary>
+    ProximalPathways,
+    /// <summary>Pathways scored on the organoids (stage 04).</summary>
+    OrganoidScores,
+    /// <summary>Training-set size, features or hyper-parameters of an organoid model (stage 04).</summary>
+    OrganoidModel,
+    /// <summary>The top biomarker of one model (stage 04).</summary>
+    TopBiomarker,
+    /// <summary>The ranked top-k biomarkers of one model (stage 04), against the authors' top-k lists.</summary>
+    TopKBiomarkers,
+    /// <summary>One number of a patient split (stage 05).</summary>
+    PatientSplit,
+}
+
+/// <summary>Identifies a parity row for lookups: topic, arm id, variant (selection or model), k and measure (a validation.tsv column).</summary>
+public sealed record ParityKey(ParityTopic Topic, string Arm = "", string Variant = "", int K = 0, string Measure = "");
+
+/// <summary>
+/// A reference value and where it comes from. <paramref name="Source"/> is "paper" or "authors' code";
+/// <paramref name="SourceFile"/> names the file (and row) it was read from. When <paramref name="Stated"/> is set the
+/// value is compared at its stated precision (numbers read from a figure), otherwise to <see cref="Parity.RelativeTolerance"/>.
+/// </summary>
+public sealed record ReferenceValue(string Source, string SourceFile, string Text, StatedNumber? Stated = null)
+{
+    public bool Agrees(string ours)
+    {
+        bool numbers = double.TryParse(ours, NumberStyles.Float, CultureInfo.InvariantCulture, out var o);
+        if (Stated is not null) return numbers && Stated.Agrees(o);
+        return numbers && double.TryParse(Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var r)
+            ? Math.Abs(r - o) <= Parity.RelativeTolerance * Math.Max(1, Math.Abs(r))
+            : string.Equals(Text, ours, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>One row of the parity table: a quantity, its reference value and source file, ours, and why they differ.</summary>
+public sealed record ParityRow(string Quantity, string Source, string SourceFile, string Reference, string Ours, string Inputs, ParityStatus Status, string Reason)
+{
+    /// <summary>What the row is about (not written to parity.tsv except the arm).</summary>
+    public ParityKey Key { get; init; } = new(ParityTopic.PatientSplit);
+
     public static string StatusText(ParityStatus s) => s switch
     {
         ParityStatus.Match => "match",
@@ -20,26 +67,47 @@ public sealed record ParityRow(string Quantity, string Source, string Reference,
 
 /// <summary>
 /// Builds parity rows. Reference values come from data/paper_values.tsv (numbers the paper or the authors' public code
-/// state) or are computed from the authors' own output files in the mirror; ours are read from the run's outputs.
-/// Nothing here is typed by hand except the reasons, which explain differences in words.
+/// state) or from the authors' own output files in the data mirror (read through the manifest, sha256 checked); ours are
+/// read from the run's outputs. Nothing here is typed by hand except the reasons, which explain differences in words.
 /// </summary>
 public static class Parity
 {
+    /// <summary>Source of a number the paper prints (data/paper_values.tsv source column).</summary>
+    public const string PaperSource = "paper";
+
+    /// <summary>Source of a number from the authors' public code or its outputs.</summary>
+    public const string AuthorsCodeSource = "authors' code";
+
+    /// <summary>True for references from the authors' code (including "authors' code (z table)"-style variants).</summary>
+    public static bool IsAuthorsCode(string source) => source.StartsWith(AuthorsCodeSource, StringComparison.Ordinal);
+
     /// <summary>Numbers compare equal when within this relative tolerance (they are read back from text files).</summary>
     public const double RelativeTolerance = 1e-9;
 
-    public static ParityRow Compare(string quantity, string source, string? reference, string? ours, string inputs, string reasonIfDifferent,
-        string? reasonIfNoReference = null, string? reasonIfNotComputable = null)
+    /// <summary>
+    /// Compares <paramref name="ours"/> with <paramref name="reference"/>. Null <paramref name="ours"/>: not computable here
+    /// (the stage did not run or its inputs are missing); no reference: "no reference value" (the number exists nowhere
+    /// this project can read). <paramref name="substitute"/> is added to the reason where ours rests on a substitute.
+    /// </summary>
+    /// <param name="reasonIfDifferent">Why ours may differ, in words (shown only when it does).</param>
+    /// <param name="reasonIfNoReference">Why no reference exists.</param>
+    /// <param name="substitute">Ours rests on a substitute (e.g. "trained on CRC organoids: bladder organoid expression not available"), or null.</param>
+    public static ParityRow Compare(ParityKey key, string quantity, ReferenceValue? reference, string? ours, string inputs, string reasonIfDifferent,
+        string? reasonIfNoReference = null, string? substitute = null)
     {
-        if (ours is null) return new(quantity, source, reference ?? "", "", inputs, ParityStatus.NotComputableHere, reasonIfNotComputable ?? "the stage that computes it did not run or its inputs are not available");
-        if (string.IsNullOrEmpty(reference)) return new(quantity, source, "", ours, inputs, ParityStatus.NoReferenceValue, reasonIfNoReference ?? "no reference value in data/paper_values.tsv");
-        bool same = double.TryParse(reference, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && double.TryParse(ours, NumberStyles.Float, CultureInfo.InvariantCulture, out var o)
-            ? Math.Abs(r - o) <= RelativeTolerance * Math.Max(1, Math.Abs(r))
-            : string.Equals(reference, ours, StringComparison.Ordinal);
-        return new(quantity, source, reference, ours, inputs, same ? ParityStatus.Match : ParityStatus.Differs, same ? "" : reasonIfDifferent);
+        string source = reference?.Source ?? "", file = reference?.SourceFile ?? "", text = reference?.Text ?? "";
+        ParityRow Row(string o, ParityStatus s, string reason) => new(quantity, source, file, text, o, inputs, s, reason) { Key = key };
+        if (ours is null) return Row("", ParityStatus.NotComputableHere, "the stage that computes it did not run or its inputs are not available");
+        if (reference is null || text.Length == 0)
+            return Row(ours, ParityStatus.NoReferenceValue,
+                string.Join("; ", new[] { reasonIfNoReference ?? "no reference value in data/paper_values.tsv", substitute }.OfType<string>()));
+        bool same = reference.Agrees(ours);
+        string why = same ? "" : substitute is null ? reasonIfDifferent : $"{reasonIfDifferent}; {substitute}";
+        if (same && reference.Stated is not null && reference.Stated.Decimals > 0) why = $"agrees at the reference's stated precision ({reference.Stated.Decimals} decimals)";
+        return Row(ours, same ? ParityStatus.Match : ParityStatus.Differs, why);
     }
 
     public static TsvTable ToTable(IEnumerable<ParityRow> rows) =>
-        TsvTable.From(rows, ("quantity", r => r.Quantity), ("source", r => r.Source), ("reference", r => r.Reference), ("ours", r => r.Ours),
-            ("inputs", r => r.Inputs), ("status", r => ParityRow.StatusText(r.Status)), ("reason", r => r.Reason));
+        TsvTable.From(rows, ("quantity", r => r.Quantity), ("arm", r => r.Key.Arm), ("source", r => r.Source), ("source_file", r => r.SourceFile),
+            ("reference", r => r.Reference), ("ours", r => r.Ours), ("inputs", r => r.Inputs), ("status", r => ParityRow.StatusText(r.Status)), ("reason", r => r.Reason));
 }

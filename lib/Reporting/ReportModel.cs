@@ -2,18 +2,29 @@ using OrganoidBiomarkers.Common;
 
 namespace OrganoidBiomarkers.Reporting;
 
-/// <summary>A table shown in the report, with a caption saying what it is.</summary>
-public sealed record ReportTable(string Caption, TsvTable Table, int MaxRows = 40);
+/// <summary>
+/// A table shown in the report, with a caption saying what it is. When <paramref name="KeyColumns"/> or
+/// <paramref name="KeyRows"/> are set the report shows that trimmed view first and the whole table behind a
+/// &lt;details&gt; element; <paramref name="Link"/> (relative to report.html) points at the TSV.
+/// </summary>
+/// <param name="KeyColumns">Columns of the trimmed view, in order; a name ending in '*' takes every column with that prefix. Columns the table lacks are skipped.</param>
+/// <param name="KeyRows">Rows of the trimmed view (null: every row, up to <paramref name="MaxRows"/>).</param>
+/// <param name="KeyTable">A trimmed view built by the caller (e.g. with shortened cells), used instead of <paramref name="KeyColumns"/> and <paramref name="KeyRows"/>.</param>
+/// <param name="Widths">Column widths of the trimmed view in percent (fixed layout, cells wrap): for views with long cells.</param>
+public sealed record ReportTable(string Caption, TsvTable Table, int MaxRows = 40, IReadOnlyList<string>? KeyColumns = null,
+    Func<IReadOnlyList<string>, bool>? KeyRows = null, string? Link = null, TsvTable? KeyTable = null, IReadOnlyList<int>? Widths = null);
 
 /// <summary>A figure embedded in the report (PNG bytes; no external file needed to view it).</summary>
 public sealed record ReportFigure(string Caption, byte[] Png);
 
 /// <summary>One stage of the pipeline as the report shows it.</summary>
-public sealed record ReportSection(string Id, string Title, string Summary, string? NotebookLink, IReadOnlyList<ReportTable> Tables, IReadOnlyList<ReportFigure> Figures);
+/// <param name="Nav">Short label in the page's navigation line (null: the title).</param>
+public sealed record ReportSection(string Id, string Title, string Summary, string? NotebookLink, IReadOnlyList<ReportTable> Tables, IReadOnlyList<ReportFigure> Figures,
+    string? Nav = null);
 
 /// <summary>Where and how the run was made: commit, parameters, seed, timings, and every input's checksum.</summary>
 public sealed record Provenance(string GitCommit, string StartedUtc, double TotalSeconds, string? DataMirror, IReadOnlyDictionary<string, string> Parameters,
     ulong Seed, TsvTable NotebookTimings, TsvTable Inputs);
 
-/// <summary>Everything the report shows.</summary>
-public sealed record ReportModel(string Title, string Introduction, Provenance Provenance, IReadOnlyList<ReportSection> Sections);
+/// <summary>Everything the report shows: the verdict first, then one section per stage, then provenance.</summary>
+public sealed record ReportModel(string Title, string Introduction, Provenance Provenance, IReadOnlyList<ReportSection> Sections, VerdictSection? Verdict = null);

@@ -5,6 +5,12 @@ using OrganoidBiomarkers.Study;
 
 namespace OrganoidBiomarkers.Reporting;
 
+/// <summary>A reference file of the manifest (an authors' output), resolved and sha256-checked, or why it is not available.</summary>
+public sealed record ReferenceFile(ManifestEntry Entry, string? Path, string? Unavailable)
+{
+    public bool IsAvailable => Path is not null;
+}
+
 /// <summary>Read access to one run's output folder (results, figures, notebooks, run.json) and the repository's data notes.</summary>
 public sealed class RunOutputs
 {
@@ -43,6 +49,18 @@ public sealed class RunOutputs
             .Select(f => (Path.GetFileNameWithoutExtension(f), File.ReadAllBytes(f))).ToList();
     }
 
+    /// <summary>output/figures/NAME.png, or null.</summary>
+    public byte[]? Figure(string name)
+    {
+        var path = Path.Combine(OutputDir, "figures", name + ".png");
+        return File.Exists(path) ? File.ReadAllBytes(path) : null;
+    }
+
+    /// <summary>The prefix of robustness figures: stage 06's when it ran (06_robustness_), else stage 05's of older runs.</summary>
+    public string RobustnessFigurePrefix =>
+        Figures(6).Any(f => f.Name.StartsWith(StudyReport.RobustnessFigurePrefix06, StringComparison.Ordinal))
+            ? StudyReport.RobustnessFigurePrefix06 : StudyReport.RobustnessFigurePrefix05;
+
     /// <summary>The executed notebook of a stage, as a link relative to the report (output/report.html).</summary>
     public string? NotebookLink(int stage)
     {
@@ -55,16 +73,37 @@ public sealed class RunOutputs
     public JsonDocument? RunRecord() =>
         File.Exists(Path.Combine(OutputDir, "run.json")) ? JsonDocument.Parse(File.ReadAllText(Path.Combine(OutputDir, "run.json"))) : null;
 
-    public IReadOnlyList<ManifestEntry> Manifest() => Data.Manifest.Read(Path.Combine(DataConfigDir, "manifest.tsv"));
+    public IReadOnlyList<ManifestEntry> Manifest() => _manifest ??= Data.Manifest.Read(Path.Combine(DataConfigDir, "manifest.tsv"));
 
-    public TsvTable PaperValues() => TsvFiles.Read(Path.Combine(DataConfigDir, "paper_values.tsv"));
+    private IReadOnlyList<ManifestEntry>? _manifest;
+
+    public TsvTable PaperValues() => TsvFiles.Read(PaperValuesPath);
+
+    /// <summary>data/paper_values.tsv of the data config.</summary>
+    public string PaperValuesPath => Path.Combine(DataConfigDir, "paper_values.tsv");
 
     /// <summary>The study definition the run used (study.json of the data config).</summary>
     public StudyDefinition Study() => _study ??= StudyDefinition.Read(Path.Combine(DataConfigDir, "study.json"), Manifest().Select(e => e.Id).ToList());
 
     private StudyDefinition? _study;
 
-    /// <summary>A mirror file (authors' reference outputs), or null without a mirror.</summary>
-    public string? MirrorFile(string relative) =>
-        DataMirror is not null && File.Exists(Path.Combine(DataMirror, relative)) ? Path.Combine(DataMirror, relative) : null;
+    /// <summary>
+    /// A reference input of the manifest (e.g. the authors' proximity table or demo outputs), resolved as every input
+    /// is: the data config's cache/, then the mirror, sha256 checked (a mismatch throws). Never downloads: the report
+    /// runs offline. When the file is not here, <see cref="ReferenceFile.Unavailable"/> says why.
+    /// </summary>
+    public ReferenceFile Reference(string id)
+    {
+        if (_references.TryGetValue(id, out var known)) return known;
+        _store ??= new DataStore(Manifest(), DataMirror, Path.Combine(DataConfigDir, "cache"), http: null);
+        var entry = _store.Entry(id);
+        ReferenceFile result;
+        try { result = new ReferenceFile(entry, _store.PathOf(id), null); }
+        catch (DataUnavailableException e) { result = new ReferenceFile(entry, null, e.Message); }
+        _references[id] = result;
+        return result;
+    }
+
+    private DataStore? _store;
+    private readonly Dictionary<string, ReferenceFile> _references = new(StringComparer.Ordinal);
 }

@@ -8,12 +8,19 @@ namespace OrganoidBiomarkers.Reporting;
 /// Kaplan-Meier figures of the patient validation (stage 05): predicted responders against non-responders, the
 /// log-rank p and group sizes in the title, and the numbers at risk under the x axis at every 12 months (each tick
 /// label holds three lines: months, responders at risk, non-responders at risk), and the random-set null
-/// distributions. Save each at 1000 x 640.
+/// distributions. Save each at 1000 x 640. Text sizes are chosen so that the figure still reads when the report shows
+/// two of them side by side on a 1280-pixel screen (about 0.6 of their size).
 /// </summary>
 public static class ValidationFigures
 {
     private static readonly Color Responders = Palette.DeepBlue;
     private static readonly Color NonResponders = Palette.DeepRed;
+
+    /// <summary>Title size of the Kaplan-Meier figure (pixels at 1000 x 640).</summary>
+    public const float TitleSize = 19;
+
+    /// <summary>Size of tick labels, axis labels and legend of the Kaplan-Meier figure.</summary>
+    public const float TextSize = 17;
 
     /// <summary>Months between the at-risk columns (and x ticks).</summary>
     public const double AtRiskEvery = 12;
@@ -25,7 +32,7 @@ public static class ValidationFigures
         plot.Font.Set(Figures.FontName);
         string p = double.IsNaN(comparison.LogRankP) ? "NA" : comparison.LogRankP.ToString(comparison.LogRankP < 0.001 ? "0.0e0" : "0.000", CultureInfo.InvariantCulture);
         plot.Title($"{title}\nlog-rank p = {p}; responders n = {comparison.Responders} ({comparison.EventsResponders} deaths), " +
-                   $"non-responders n = {comparison.NonResponders} ({comparison.EventsNonResponders} deaths)\n{Figures.Wrap(subtitle, 110)}", size: 15);
+                   $"non-responders n = {comparison.NonResponders} ({comparison.EventsNonResponders} deaths)\n{Figures.Wrap(subtitle, 92)}", size: TitleSize);
         double last = Math.Max(comparison.ResponderCurve.LastTime, comparison.NonResponderCurve.LastTime);
         double xMax = Math.Max(AtRiskEvery, Math.Ceiling(last / AtRiskEvery) * AtRiskEvery);
 
@@ -38,19 +45,19 @@ public static class ValidationFigures
         var atRiskN = comparison.NonResponderCurve.AtRisk(ticks);
         var labels = ticks.Select((t, i) => $"{t.ToString("0", CultureInfo.InvariantCulture)}\n{atRiskR[i]}\n{atRiskN[i]}").ToArray();
         plot.Axes.Bottom.SetTicks(ticks.ToArray(), labels);
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = TextSize;
         plot.Axes.Bottom.MinorTickStyle.Length = 0;
-        plot.Axes.Bottom.Label.Text = "months; numbers at risk under each tick: responders (upper row), non-responders (lower row)";
-        plot.Axes.Bottom.Label.FontSize = 14;
+        plot.Axes.Bottom.Label.Text = "months; at risk under each tick: responders (upper), non-responders (lower)";
+        plot.Axes.Bottom.Label.FontSize = TextSize;
         plot.Axes.Left.Label.Text = "overall survival (Kaplan-Meier)";
-        plot.Axes.Left.Label.FontSize = 14;
-        plot.Axes.Left.TickLabelStyle.FontSize = 13;
+        plot.Axes.Left.Label.FontSize = TextSize;
+        plot.Axes.Left.TickLabelStyle.FontSize = TextSize;
         double[] yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1.0];
         plot.Axes.Left.SetTicks(yTicks, yTicks.Select(y => y.ToString("0.0", CultureInfo.InvariantCulture)).ToArray());
         plot.Axes.Left.MinorTickStyle.Length = 0;
         plot.Axes.SetLimits(0, xMax, 0, 1.04);
         plot.ShowLegend(Alignment.LowerLeft);
-        plot.Legend.FontSize = 13;
+        plot.Legend.FontSize = TextSize;
         return plot;
     }
 

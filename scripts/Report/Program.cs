@@ -14,6 +14,8 @@ for (int i = 1; i < args.Length - 1; i++)
 }
 repo ??= Environment.GetEnvironmentVariable("PIPELINE_REPO") ?? OrganoidBiomarkers.Pipeline.RunContext.FindRepoRoot(Environment.CurrentDirectory)
     ?? throw new InvalidOperationException("cannot find the repository root: pass --repo");
+// Without --data-mirror or PIPELINE_DATA_MIRROR (a report rebuilt by hand): DATA_MIRROR, else ../shared/data beside the clone, as the notebooks do.
+mirror ??= Environment.GetEnvironmentVariable("DATA_MIRROR") is { Length: > 0 } m ? m : OrganoidBiomarkers.Pipeline.RunContext.DefaultMirror(repo);
 var inputs = new RunOutputs(output, repo, mirror, string.IsNullOrEmpty(config) ? null : Path.GetFullPath(config));
 var report = StudyReport.Build(inputs);
 File.WriteAllText(Path.Combine(output, "report.html"), ReportHtml.Render(report.Model));
