@@ -33,7 +33,7 @@ public static class ParityTable
     {
         public RunOutputs Run { get; } = run;
         public StudyDefinition Study { get; } = run.Study();
-        public PaperValues Paper { get; } = PaperValues.Read(run.PaperValuesPath);
+        public PaperReferences Paper { get; } = PaperReferences.Read(run.PaperValuesPath);
         public TsvTable? Cohorts { get; } = run.Result("cohorts.tsv");
         public TsvTable? Proximal { get; } = run.Result("proximal_pathways.tsv");
         public TsvTable? Cv { get; } = run.Result("organoid_cv.tsv");

@@ -51,7 +51,7 @@ public static class Verdict
     public static VerdictSection Build(RunOutputs run, IReadOnlyList<ParityRow> parity)
     {
         var study = run.Study();
-        var paper = PaperValues.Read(run.PaperValuesPath);
+        var paper = PaperReferences.Read(run.PaperValuesPath);
         var robustness = run.Result("robustness.tsv");
         var baselines = run.Result("baselines.tsv");
         var response = run.Result("response_measure.tsv");
@@ -143,7 +143,7 @@ public static class Verdict
     }
 
     // ---- the patient split of each arm --------------------------------------------------------------------------
-    private static VerdictRow SplitRow(RunOutputs run, StudyDefinition study, ArmDefinition arm, PaperValues paper, IReadOnlyList<ParityRow> parity,
+    private static VerdictRow SplitRow(RunOutputs run, StudyDefinition study, ArmDefinition arm, PaperReferences paper, IReadOnlyList<ParityRow> parity,
         TsvTable? validation, TsvTable? robustness)
     {
         var measures = parity.Where(r => r.Key.Topic == ParityTopic.PatientSplit && r.Key.Arm == arm.Id && r.Key.Variant == arm.Main.Model && r.Key.K == arm.Main.K)
@@ -194,7 +194,7 @@ public static class Verdict
     }
 
     // ---- the negative control -----------------------------------------------------------------------------------
-    private static VerdictRow? ControlRow(StudyDefinition study, ArmDefinition arm, PaperValues paper, TsvTable? baselines, TsvTable? validation)
+    private static VerdictRow? ControlRow(StudyDefinition study, ArmDefinition arm, PaperReferences paper, TsvTable? baselines, TsvTable? validation)
     {
         var analysis = arm.Analyses.FirstOrDefault(a => a.Cohort == arm.Main.Cohort && a.Survival == arm.Main.Survival);
         if (analysis?.Control is not { } control) return null;
