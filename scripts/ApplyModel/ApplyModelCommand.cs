@@ -46,6 +46,8 @@ internal static class ApplyModelCommand
         var gmtOpt = cli.Text("--gmt", "Reactome GMT (default: the manifest's reactome_gmt from --data-mirror / DATA_MIRROR / ../shared/data)");
         var mirrorOpt = cli.Text("--data-mirror", "where to find the GMT");
         var outOpt = cli.Text("--out", "output TSV (default: standard output): sample, score, group, biomarkers");
+        // Without arguments: the list of options (as README says), and the usage exit code.
+        if (args.Length == 0) { cli.Parse(["--help"], stderr); return ExitCodes.Usage; }
         var parsed = cli.Parse(args, stdout);
         if (parsed is null) return ExitCodes.Ok;
 
