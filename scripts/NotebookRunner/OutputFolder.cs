@@ -68,7 +68,7 @@ internal sealed class OutputFolder
         int errno = Posix.Exchange(staging, Output);
         if (errno != 0)
             throw new IOException($"cannot swap the new output into {Output} (errno {errno}: {ErrnoName(errno)}); {Output} is unchanged. "
-                + $"Fix: {(errno == 18 ? "--output must not be a mount point" : errno == 13 || errno == 1 ? $"make {Output} and {Path.GetDirectoryName(Output)} writable" : errno == 22 || errno == 38 ? "use a file system that supports renameat2 RENAME_EXCHANGE (ext4, xfs, btrfs, tmpfs)" : "check the folder")}");
+                + $"Fix: {(errno is 18 or 16 ? "--output must not be a mount point: choose a folder inside it" : errno == 13 || errno == 1 ? $"make {Output} and {Path.GetDirectoryName(Output)} writable" : errno == 22 || errno == 38 ? "use a file system that supports renameat2 RENAME_EXCHANGE (ext4, xfs, btrfs, tmpfs)" : "check the folder")}");
         // staging now holds the previous output.
         var previous = Path.Combine(Work, "previous-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         try

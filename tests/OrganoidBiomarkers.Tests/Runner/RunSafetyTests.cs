@@ -133,4 +133,28 @@ public sealed class RunSafetyTests : IDisposable
         Assert.Equal(before, w.Fingerprint());
         disk.Remount(readOnly: false);
     }
+
+    [RootFact]
+    public async Task A_promotion_that_fails_leaves_the_complete_old_output()
+    {
+        // The output folder is a mount point: the new output, built beside it, cannot be swapped in.
+        var before = await CompleteRun();
+        using var mount = new TmpfsMount("8m");
+        TmpfsMount.Run("mount", "--bind", mount.Path, _w.Output); // hides the old output behind an empty folder...
+        OrganoidBiomarkers.NotebookRunner.OutputFolder.CopyDirectory(await Template.Value, _w.Output); // ...holding the same complete run
+        try
+        {
+            _w.With("01-ok.dib");
+            var (code, _, err) = await _w.RunAsync();
+            Assert.Equal(5, code);
+            Assert.Contains("cannot swap the new output into", err);
+            Assert.Contains("is unchanged", err);
+            Assert.Equal(before, _w.Fingerprint());
+            Assert.Empty(Directory.GetDirectories(_w.Work, "staging-*"));
+        }
+        finally
+        {
+            TmpfsMount.Run("umount", "-l", _w.Output);
+        }
+    }
 }
