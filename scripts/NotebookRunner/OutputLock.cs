@@ -55,7 +55,13 @@ internal sealed class OutputLock : IDisposable
         if (file is null || !Posix.TryLock(file.SafeFileHandle))
         {
             file?.Dispose();
+            // A run that has just taken the lock writes who it is a moment later.
             var holder = ReadHolder(infoPath);
+            for (int i = 0; i < 10 && holder is null; i++)
+            {
+                Thread.Sleep(100);
+                holder = ReadHolder(infoPath);
+            }
             throw new OutputBusyException($"{outputDir} is in use by another run: {holder?.ToString() ?? "a process that has not yet said who it is"}. "
                 + $"Fix: wait for it to finish, or stop it (kill {holder?.Pid.ToString(CultureInfo.InvariantCulture) ?? "PID"}), or choose another --output");
         }

@@ -18,6 +18,7 @@ public sealed class RunSafetyTests : IDisposable
     {
         // One complete run, copied by each test (each notebook process costs seconds of compilation).
         var w = new RunnerWorld().With("01-ok.dib");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => w.Dispose();
         Assert.Equal(0, (await w.RunAsync()).Code);
         return w.Output;
     });
