@@ -86,7 +86,7 @@ public sealed class DataStore
 
         ResolvedInput? result = null;
         var cached = Path.Combine(CacheDir, e.File);
-        if (File.Exists(cached)) { Verify(e, cached); result = new(e, cached, InputSource.Cache); }
+        if (File.Exists(cached)) { VerifyCached(e, cached); result = new(e, cached, InputSource.Cache); }
         else if (Mirror is not null && File.Exists(Path.Combine(Mirror, e.File)))
         {
             var mirrored = Path.Combine(Mirror, e.File);
@@ -131,6 +131,25 @@ public sealed class DataStore
         _log($"{e.Id}: connected {path} (sha256 ok; {row.Status}, {row.Origin}, derived {row.Date})");
         _resolved[e.Id] = result;
         return result;
+    }
+
+    /// <summary>
+    /// A cached copy is checked like any input, but the message says which copy is wrong and that the cache, a download
+    /// copy, can simply be deleted (the mirror's intact copy, when there is one, is then used).
+    /// </summary>
+    private void VerifyCached(ManifestEntry e, string cached)
+    {
+        try
+        {
+            Verify(e, cached);
+        }
+        catch (InputException bad)
+        {
+            var mirrored = Mirror is null ? null : Path.Combine(Mirror, e.File);
+            bool mirrorIntact = mirrored is not null && File.Exists(mirrored) && string.Equals(Sha256Of(mirrored), e.Sha256, StringComparison.Ordinal);
+            throw new InputException(cached, 0, bad.Problem + (mirrorIntact ? $"; this stale cached copy shadows the intact mirror copy {mirrored}" : ""),
+                $"delete the cached copy ({cached}): the cache only holds downloads, and {(mirrorIntact ? "the mirror's copy is used instead" : "the file is then read from the mirror or downloaded again")}");
+        }
     }
 
     /// <summary>Refuses a file whose sha256 differs from the manifest's.</summary>

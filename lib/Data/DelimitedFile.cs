@@ -71,7 +71,7 @@ public static class DelimitedFile
     {
         if (!File.Exists(path)) throw new InputException(path, 0, "file does not exist", "check the path, or resolve it through the data manifest");
         Stream stream = File.OpenRead(path);
-        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) stream = new GZipStream(stream, CompressionMode.Decompress);
+        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) { stream.Dispose(); stream = new CheckedGzipStream(path); }
         return new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
     }
 
@@ -100,6 +100,10 @@ public static class DelimitedFile
                     if (reader.Peek() < 0) break;
                     throw new InputException(path, startLine, "blank line inside the data", "remove the blank line (or the file was concatenated from pieces)");
                 }
+                if (header.Length == 1 && rows.Count == 0) CheckDelimiter(path, separator, header, raw, startLine);
+                if (fields.Length != header.Length && Evident(raw, separator, header.Length) is char other)
+                    throw new InputException(path, startLine, $"this line is {Name(other)}-separated where the file is {Name(separator)}-separated ({header.Length} fields)",
+                        $"restore the original file, or save the whole file {Name(separator)}-separated");
                 if (fields.Length != header.Length)
                     throw new InputException(path, startLine,
                         $"{fields.Length} field(s) where the header has {header.Length}" + (reader.Peek() < 0 ? " (last line: is the file truncated?)" : ""),
@@ -112,9 +116,36 @@ public static class DelimitedFile
             throw new InputException(path, line, $"not a valid gzip stream ({e.Message})", "re-download the file; it is truncated or not gzip");
         }
         if (header is null) throw new InputException(path, 0, "the file is empty", "restore the original file");
+        if (header.Length == 1 && rows.Count == 0) CheckDelimiter(path, separator, header, null, 0);
         if (skip > 0) throw new InputException(path, line, $"expected {options.SkipAfterHeader} extra header line(s) after the header", "is this a TCGA biotab file with its 3 header rows?");
         return new DelimitedTable(path, header, rows);
     }
+
+    /// <summary>Separators a delimited file may evidently use instead of the expected one.</summary>
+    private static readonly char[] Candidates = ['\t', ',', ';', '|'];
+
+    /// <summary>
+    /// A header of one field whose text (and first data line) splits evenly at another common separator is a file
+    /// saved with the wrong delimiter (e.g. comma-separated values in a .tsv): named as such instead of read as one column.
+    /// </summary>
+    private static void CheckDelimiter(string path, char separator, string[] header, string? firstRow, int rowLine)
+    {
+        foreach (var c in Candidates.Where(c => c != separator))
+        {
+            int k = header[0].Split(c).Length;
+            if (k < 2 || (firstRow is not null && firstRow.Split(c).Length != k)) continue;
+            throw new InputException(path, 1, $"the file is evidently {Name(c)}-separated ({k} fields per line at '{Printable(c)}'), not {Name(separator)}-separated as expected",
+                $"save it {Name(separator)}-separated{(separator == '\t' ? ", or, where the tool reads .csv as comma-separated, name it .csv" : "")}");
+        }
+    }
+
+    /// <summary>The other separator that splits <paramref name="raw"/> into exactly <paramref name="fields"/> fields, if any.</summary>
+    private static char? Evident(string raw, char separator, int fields) =>
+        fields < 2 ? null : Candidates.Where(c => c != separator && raw.Split(c).Length == fields).Select(c => (char?)c).FirstOrDefault();
+
+    private static string Name(char c) => c switch { '\t' => "tab", ',' => "comma", ';' => "semicolon", '|' => "pipe", _ => $"'{c}'" };
+
+    private static string Printable(char c) => c == '\t' ? "\\t" : c.ToString();
 
     private static (int Line, string[] Fields, string Raw)? NextRecord(TextReader reader, char sep, bool quoted, ref int line, string path)
     {

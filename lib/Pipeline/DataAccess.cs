@@ -13,7 +13,7 @@ public static class DataAccess
     public static DataStore Open(RunContext run, CountLog log)
     {
         var entries = Manifest.Read(run.ManifestPath);
-        bool offline = run.Param("offline", "false") == "true";
+        bool offline = run.BoolParam("offline");
         var http = offline ? null : new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
         log.Note("data", $"manifest {run.ManifestPath}: {entries.Count} inputs; mirror: {run.DataMirror ?? "none"}; cache: {run.CacheDir}; downloads {(offline ? "off" : "on")}");
         return new DataStore(entries, run.DataMirror, run.CacheDir, http, s => log.Note("data", s), ConnectedFolder.For(run.DataConfigDir).Root);

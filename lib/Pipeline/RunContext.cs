@@ -31,11 +31,19 @@ public sealed record RunContext(string RepoRoot, string OutputDir, string? DataM
         string? mirror = Environment.GetEnvironmentVariable("PIPELINE_DATA_MIRROR") ?? Environment.GetEnvironmentVariable("DATA_MIRROR");
         mirror ??= DefaultMirror(repo);
         var json = Environment.GetEnvironmentVariable("PIPELINE_PARAMS");
-        var parameters = string.IsNullOrWhiteSpace(json)
-            ? new Dictionary<string, string>()
-            : JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? new();
+        Dictionary<string, string> given;
+        try
+        {
+            given = string.IsNullOrWhiteSpace(json) ? new() : JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? new();
+        }
+        catch (JsonException e)
+        {
+            throw new ParameterException($"PIPELINE_PARAMS is not a JSON object of strings ({e.Message}); it is set by scripts/run-pipeline: unset it when running a notebook by hand");
+        }
+        var (parameters, errors) = PipelineParameters.Validate(given);
+        if (errors.Count > 0) throw new ParameterException(string.Join("; ", errors));
         string config = Environment.GetEnvironmentVariable("PIPELINE_DATA_CONFIG") is { Length: > 0 } c ? Path.GetFullPath(c) : Path.Combine(repo, "data");
-        return new RunContext(repo, output, mirror, new SortedDictionary<string, string>(parameters, StringComparer.Ordinal), config);
+        return new RunContext(repo, output, mirror, parameters, config);
     }
 
     /// <summary>The default data mirror, ../shared/data beside the clone, when it exists.</summary>
@@ -52,17 +60,44 @@ public sealed record RunContext(string RepoRoot, string OutputDir, string? DataM
         return null;
     }
 
-    /// <summary>A run parameter (--param name=value), or the fallback.</summary>
-    public string Param(string name, string fallback) => Parameters.TryGetValue(name, out var v) ? v : fallback;
+    /// <summary>
+    /// A run parameter (--param name=value) as given, else its declared default. The name must be declared in
+    /// <see cref="PipelineParameters"/>, and <paramref name="fallback"/> must equal the declared default (one default per
+    /// parameter, the one run.json and README show).
+    /// </summary>
+    public string Param(string name, string fallback)
+    {
+        var p = Declared(name);
+        var (canonical, _) = p.Normalize(fallback);
+        if (canonical != p.Default)
+            throw new InvalidOperationException($"parameter '{name}': this call's default '{fallback}' differs from the declared default '{p.Default}' in lib/Pipeline/PipelineParameters.cs: keep one");
+        return Param(name);
+    }
 
+    /// <summary>A run parameter in canonical form (as given, else its declared default).</summary>
+    public string Param(string name)
+    {
+        var p = Declared(name);
+        if (!Parameters.TryGetValue(name, out var v)) return p.Default;
+        var (value, error) = p.Normalize(v);
+        return value ?? throw new ParameterException(error!);
+    }
+
+    /// <summary>An integer run parameter (<see cref="Param(string, string)"/>).</summary>
     public int IntParam(string name, int fallback) =>
-        Parameters.TryGetValue(name, out var v)
-            ? int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : throw new ArgumentException($"--param {name}={v}: not an integer")
-            : fallback;
+        int.Parse(Param(name, fallback.ToString(CultureInfo.InvariantCulture)), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
-    public ulong Seed => Parameters.TryGetValue("seed", out var s)
-        ? ulong.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw new ArgumentException($"--param seed={s}: not a non-negative integer")
-        : DefaultSeed;
+    /// <summary>A numeric run parameter, invariant culture (<see cref="Param(string, string)"/>).</summary>
+    public double NumberParam(string name) => double.Parse(Param(name), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>A true/false run parameter (case-insensitive on the command line).</summary>
+    public bool BoolParam(string name) => Param(name) == "true";
+
+    /// <summary>The seed of every random draw (--param seed, default <see cref="DefaultSeed"/>).</summary>
+    public ulong Seed => ulong.Parse(Param("seed", DefaultSeed.ToString(CultureInfo.InvariantCulture)), NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private static PipelineParameter Declared(string name) => PipelineParameters.Find(name)
+        ?? throw new InvalidOperationException($"parameter '{name}' is read but not declared: add it to lib/Pipeline/PipelineParameters.cs");
 
     /// <summary>The data manifest: every input's origin, sha256 and licence.</summary>
     public string ManifestPath => Path.Combine(DataConfigDir, "manifest.tsv");

@@ -11,4 +11,6 @@ internal static class RunEnvironment
     public const string DataMirror = "PIPELINE_DATA_MIRROR";
     public const string Parameters = "PIPELINE_PARAMS";
     public const string DataConfig = "PIPELINE_DATA_CONFIG";
+    /// <summary>Where a notebook process writes its one-line failure (JSON: code, message) for the runner.</summary>
+    public const string FailureFile = "PIPELINE_FAILURE_FILE";
 }

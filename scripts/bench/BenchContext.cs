@@ -15,7 +15,7 @@ public sealed class BenchContext
     public string Mirror(string relative)
     {
         var path = Path.Combine(DataMirror, relative);
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: mirror file missing (set --data-mirror or DATA_MIRROR)");
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: mirror file missing. Fix: pass the data mirror with --data-mirror DIR or DATA_MIRROR");
         return path;
     }
 
@@ -25,13 +25,22 @@ public sealed class BenchContext
         var psi = new ProcessStartInfo(fileName) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var a in args) psi.ArgumentList.Add(a);
         var sw = Stopwatch.StartNew();
-        using var p = Process.Start(psi)!;
+        Process p;
+        try
+        {
+            p = Process.Start(psi)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new FileNotFoundException($"cannot start the reference program {fileName} ({e.Message}). Fix: install the reference tools (environment/apt-packages.txt)", e);
+        }
+        using var _ = p;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         p.WaitForExit();
         sw.Stop();
         if (p.ExitCode != 0)
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', args)} exited {p.ExitCode}: {stderr.Result}");
+            throw new IOException($"the reference program {fileName} {string.Join(' ', args)} exited {p.ExitCode}: {stderr.Result.Trim().Split('\n')[^1]}. Fix: run it by hand to see why (environment/apt-packages.txt lists the reference tools)");
         return sw.Elapsed.TotalSeconds;
     }
 

@@ -31,6 +31,39 @@ public class ModelApplicationTests
 
     [Fact]
     public void One_sample_cannot_be_split() =>
-        Assert.Throws<ArgumentException>(() => ModelApplication.Apply(Expression.SelectSamples(["s1"]), Sets,
+        Assert.Throws<InputException>(() => ModelApplication.Apply(Expression.SelectSamples(["s1"]), Sets,
             BiomarkerRanking.ByAbsoluteCoefficient(["S1"], [1.0]), GeneSetConvention.Corrected, 1, CountLog.Silent));
+
+    [Fact]
+    public void An_all_zero_matrix_is_refused_instead_of_calling_every_sample_a_responder()
+    {
+        var zeros = new ExpressionMatrix(Expression.Genes, Expression.Samples, new double[6, 4]);
+        var e = Assert.Throws<InputException>(() => ModelApplication.Apply(zeros, Sets,
+            BiomarkerRanking.ByAbsoluteCoefficient(["S1"], [1.0]), GeneSetConvention.Corrected, 1, CountLog.Silent, "zeros.tsv"));
+        Assert.Contains("zeros.tsv", e.Message);
+        Assert.Contains("no gene varies across the 4 samples", e.Message);
+    }
+
+    [Fact]
+    public void A_scored_pathway_without_variation_is_refused_with_what_it_means()
+    {
+        // S1's genes are the highest in every sample (same ranks, so the same enrichment); the other genes, S2's among
+        // them, vary below them.
+        var flat = new ExpressionMatrix(Expression.Genes, Expression.Samples,
+            new double[,] { { 10, 10, 10, 10 }, { 10, 10, 10, 10 }, { 5, 1, 5, 5 }, { 4, 4, 9, 4 }, { 9, 3, 1, 2 }, { 8, 4, 2, 1 } });
+        var e = Assert.Throws<InputException>(() => ModelApplication.Apply(flat, Sets,
+            BiomarkerRanking.ByAbsoluteCoefficient(["S1"], [1.0]), GeneSetConvention.Corrected, 1, CountLog.Silent, "flat.tsv"));
+        Assert.Contains("no variation in the scored pathway (S1) across the 4 samples", e.Message);
+        Assert.Contains("would call all 4 of them predicted responders", e.Message);
+    }
+
+    [Fact]
+    public void No_variation_in_any_pathway_is_refused()
+    {
+        var flat = new ExpressionMatrix(Expression.Genes, Expression.Samples,
+            new double[,] { { 10, 10, 10, 10 }, { 10, 10, 10, 10 }, { 5, 1, 5, 5 }, { 4, 4, 9, 4 }, { 9, 3, 1, 2 }, { 8, 4, 2, 1 } });
+        var e = Assert.Throws<InputException>(() => ModelApplication.Apply(flat, [new("S1", null, ["G1", "G2"])],
+            BiomarkerRanking.ByAbsoluteCoefficient(["S1"], [1.0]), GeneSetConvention.Corrected, 1, CountLog.Silent, "flat.tsv"));
+        Assert.Contains("no variation in any scored pathway across the 4 samples", e.Message);
+    }
 }

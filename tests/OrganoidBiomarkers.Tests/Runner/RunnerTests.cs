@@ -4,100 +4,97 @@ using Xunit;
 
 namespace OrganoidBiomarkers.Tests.Runner;
 
-/// <summary>The headless runner: executing .dib notebooks, writing nbformat 4.5, staging and promotion of outputs.</summary>
+/// <summary>The headless runner: executing .dib notebooks, writing nbformat 4.5 with the Documents writer, staging and promotion.</summary>
 public sealed class RunnerTests : IDisposable
 {
-    private readonly string _work = Directory.CreateTempSubdirectory("runner-").FullName;
+    private readonly RunnerWorld _w = new();
 
-    public void Dispose() => Directory.Delete(_work, recursive: true);
-
-    private string CopyNotebooks(params string[] names)
-    {
-        var dir = Path.Combine(_work, "notebooks");
-        Directory.CreateDirectory(dir);
-        foreach (var n in names) File.Copy(TestPaths.Fixture("runner", "notebooks", n), Path.Combine(dir, n));
-        return dir;
-    }
+    public void Dispose() => _w.Dispose();
 
     private static JsonElement ReadNotebook(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement;
 
     [Fact]
-    public async Task Executor_runs_every_cell_and_writes_nbformat_4_5()
+    public async Task Executor_runs_every_cell_and_writes_nbformat_4_5_with_timings_under_metadata()
     {
-        var dir = CopyNotebooks("01-ok.dib");
-        Environment.SetEnvironmentVariable("PIPELINE_OUTPUT", _work);
-        var ipynb = Path.Combine(_work, "out", "01-ok.ipynb");
-        int code = await new NotebookExecutor(TextWriter.Null).RunAsync(new FileInfo(Path.Combine(dir, "01-ok.dib")), ipynb);
+        _w.With("01-ok.dib");
+        Environment.SetEnvironmentVariable("PIPELINE_OUTPUT", _w.Root);
+        var ipynb = Path.Combine(_w.Root, "out", "01-ok.ipynb");
+        int code = await new NotebookExecutor(TextWriter.Null).RunAsync(new FileInfo(Path.Combine(_w.Notebooks, "01-ok.dib")), ipynb);
         Assert.Equal(0, code);
         var nb = ReadNotebook(ipynb);
         Assert.Equal(4, nb.GetProperty("nbformat").GetInt32());
         Assert.Equal(5, nb.GetProperty("nbformat_minor").GetInt32());
+        Assert.Equal(".net-csharp", nb.GetProperty("metadata").GetProperty("kernelspec").GetProperty("name").GetString());
+        Assert.True(nb.GetProperty("metadata").GetProperty("pipeline").GetProperty("total_seconds").GetDouble() > 0);
         var cells = nb.GetProperty("cells").EnumerateArray().ToList();
         Assert.Equal(new[] { "markdown", "code", "code" }, cells.Select(c => c.GetProperty("cell_type").GetString()));
-        Assert.All(cells, c => Assert.False(string.IsNullOrEmpty(c.GetProperty("id").GetString())));
-        Assert.Equal(cells.Count, cells.Select(c => c.GetProperty("id").GetString()).Distinct().Count());
+        Assert.Equal(new[] { "01-ok-001", "01-ok-002", "01-ok-003" }, cells.Select(c => c.GetProperty("id").GetString()));
         var result = cells[2].GetProperty("outputs").EnumerateArray().Single(o => o.GetProperty("output_type").GetString() == "execute_result");
         Assert.Equal(2, result.GetProperty("execution_count").GetInt32());
         var shown = result.GetProperty("data").EnumerateObject().SelectMany(m => m.Value.EnumerateArray()).Select(x => x.GetString());
         Assert.Contains(">3<", string.Concat(shown));
-        Assert.True(cells[1].GetProperty("metadata").GetProperty("pipeline").GetProperty("seconds").GetDouble() >= 0);
+        var timing = cells[1].GetProperty("metadata").GetProperty("pipeline");
+        Assert.True(timing.GetProperty("seconds").GetDouble() >= 0);
+        Assert.Equal("ok", timing.GetProperty("status").GetString());
+        var stdout = cells[1].GetProperty("outputs").EnumerateArray().Single(o => o.GetProperty("output_type").GetString() == "stream");
+        Assert.Equal("stdout", stdout.GetProperty("name").GetString());
     }
 
     [Fact]
-    public async Task Executor_stops_at_the_first_failing_cell_and_records_the_error()
+    public async Task Executor_stops_at_the_first_failing_cell_with_one_line_and_the_class_exit_code()
     {
-        var dir = CopyNotebooks("02-fails.dib");
-        Directory.CreateDirectory(Path.Combine(_work, "results"));
-        Environment.SetEnvironmentVariable("PIPELINE_OUTPUT", _work);
+        _w.With("02-fails.dib");
+        Directory.CreateDirectory(Path.Combine(_w.Root, "results"));
+        Environment.SetEnvironmentVariable("PIPELINE_OUTPUT", _w.Root);
         var progress = new StringWriter();
-        var ipynb = Path.Combine(_work, "02-fails.ipynb");
-        int code = await new NotebookExecutor(progress).RunAsync(new FileInfo(Path.Combine(dir, "02-fails.dib")), ipynb);
-        Assert.Equal(1, code);
-        Assert.Contains("FAILED at code cell 2/3", progress.ToString());
-        Assert.Contains("deliberate failure in cell 2", progress.ToString());
+        var ipynb = Path.Combine(_w.Root, "02-fails.ipynb");
+        int code = await new NotebookExecutor(progress).RunAsync(new FileInfo(Path.Combine(_w.Notebooks, "02-fails.dib")), ipynb);
+        Assert.Equal(70, code); // an InvalidOperationException is no input class: internal
+        var shown = progress.ToString();
+        Assert.Contains("FAILED at code cell 2/3", shown);
+        Assert.Contains("deliberate failure in cell 2", shown);
+        Assert.DoesNotContain("   at ", shown); // the stack trace is in the notebook and a log, not on the screen
         var cells = ReadNotebook(ipynb).GetProperty("cells").EnumerateArray().ToList();
         var error = cells[1].GetProperty("outputs").EnumerateArray().Single(o => o.GetProperty("output_type").GetString() == "error");
         Assert.Equal("InvalidOperationException", error.GetProperty("ename").GetString());
+        Assert.Equal("failed", cells[1].GetProperty("metadata").GetProperty("pipeline").GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, cells[2].GetProperty("execution_count").ValueKind);
         Assert.Empty(cells[2].GetProperty("outputs").EnumerateArray());
     }
 
     [Fact]
-    public async Task A_failed_pipeline_promotes_nothing_and_keeps_the_run_for_inspection()
+    public async Task A_failed_pipeline_leaves_the_previous_output_exactly_and_keeps_the_run_for_inspection()
     {
-        var dir = CopyNotebooks("01-ok.dib", "02-fails.dib");
-        var output = Path.Combine(_work, "output");
-        var options = CommandLine.Parse(["--notebooks", dir, "--output", output, "--timeout-seconds", "300"]);
-        int code = await new PipelineCommand(options).RunAsync();
-        Assert.Equal(1, code);
-        Assert.False(Directory.Exists(Path.Combine(output, "results")));
-        Assert.True(File.Exists(Path.Combine(output, "failed-run", "notebooks", "02-fails.ipynb")));
-        Assert.True(File.Exists(Path.Combine(output, "failed-run", "results", "partial.tsv")));
+        _w.With("01-ok.dib");
+        Assert.Equal(0, (await _w.RunAsync()).Code);
+        var before = _w.Fingerprint();
+        _w.With("01-ok.dib", "02-fails.dib");
+        var (code, _, err) = await _w.RunAsync();
+        Assert.Equal(70, code);
+        Assert.Equal(before, _w.Fingerprint());
+        Assert.Contains("02-fails.dib", err);
+        Assert.Contains("nothing was changed", err);
+        Assert.True(File.Exists(Path.Combine(_w.Work, "failed-run", "notebooks", "02-fails.ipynb")));
+        Assert.True(File.Exists(Path.Combine(_w.Work, "failed-run", "results", "partial.tsv")));
+        Assert.Empty(Directory.GetDirectories(_w.Work, "staging-*"));
     }
 
     [Fact]
-    public async Task A_successful_pipeline_promotes_outputs_and_passes_parameters()
+    public async Task A_successful_pipeline_promotes_outputs_passes_parameters_and_keeps_other_files()
     {
-        var dir = CopyNotebooks("01-ok.dib");
-        var output = Path.Combine(_work, "output");
-        var options = CommandLine.Parse(["--notebooks", dir, "--output", output, "--param", "drug=CISPLATIN"]);
-        Assert.Equal(0, await new PipelineCommand(options).RunAsync());
-        Assert.Equal("a\n1\n", File.ReadAllText(Path.Combine(output, "results", "ok.tsv")));
-        var nb = File.ReadAllText(Path.Combine(output, "notebooks", "01-ok.ipynb"));
-        Assert.Contains("CISPLATIN", nb);
+        _w.With("01-ok.dib");
+        Directory.CreateDirectory(_w.Output);
+        File.WriteAllText(Path.Combine(_w.Output, "apply_read_5fu.tsv"), "a user's file\n");
+        var (code, _, _) = await _w.RunAsync("--param", "seed=7");
+        Assert.Equal(0, code);
+        Assert.Equal("a\n1\n", File.ReadAllText(Path.Combine(_w.Output, "results", "ok.tsv")));
+        Assert.Equal("a user's file\n", File.ReadAllText(Path.Combine(_w.Output, "apply_read_5fu.tsv")));
+        var nb = File.ReadAllText(Path.Combine(_w.Output, "notebooks", "01-ok.ipynb"));
+        Assert.Contains("seed", nb);
         Assert.Contains("cwd notebooks", nb);
-        Assert.False(Directory.Exists(Path.Combine(output, ".staging")));
-        Assert.True(File.Exists(Path.Combine(output, "run.json")));
+        var run = JsonDocument.Parse(File.ReadAllText(Path.Combine(_w.Output, "run.json"))).RootElement;
+        Assert.Equal("7", run.GetProperty("parameters").GetProperty("seed").GetString());
+        Assert.True(run.GetProperty("stages").GetProperty("01").GetProperty("outputs").TryGetProperty("results/ok.tsv", out _));
+        Assert.Empty(Directory.GetDirectories(_w.Work, "staging-*"));
     }
-
-    [Theory]
-    [InlineData("--param", "novalue")]
-    [InlineData("--timeout-seconds", "-1")]
-    [InlineData("--bogus")]
-    public void Bad_arguments_are_refused(params string[] args) =>
-        Assert.Throws<CommandLineException>(() => CommandLine.Parse([.. args, "--notebooks", "."]));
-
-    [Fact]
-    public void Multiline_text_is_split_keeping_newlines_as_nbformat_wants() =>
-        Assert.Equal(new[] { "a\n", "b\n", "c" }, IpynbWriter.SplitKeepingNewlines("a\nb\nc"));
 }
