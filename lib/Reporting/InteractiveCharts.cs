@@ -198,9 +198,15 @@ public static class InteractiveCharts
             ("gridcolor", "#eeeeee")));
         layout.SetProperty("yaxis", Obj(("tickvals", Enumerable.Range(0, n).Select(i => Y(i)).ToArray()), ("ticktext", rows.Select(r => Escape(r.Label)).ToArray()),
             ("range", new[] { -0.8, n - 0.2 }), ("automargin", true), ("showgrid", false), ("zeroline", false)));
-        layout.SetProperty("shapes", new object[] { Line("x", 1, 1, "paper", 0, 1, "#252525", "dot") });
-        layout.SetProperty("legend", Obj(("orientation", "h"), ("x", 0), ("y", -0.12)));
-        return Build(title, traces, layout, 1200, Math.Max(360, 200 + 26 * n));
+        // HR = 1, and a thin rule where a new group (e.g. the other arm) starts, as in the PNG.
+        var shapes = new List<object> { Line("x", 1, 1, "paper", 0, 1, "#252525", "dot") };
+        for (int i = 1; i < n; i++)
+            if (!string.Equals(rows[i].Group, rows[i - 1].Group, StringComparison.Ordinal))
+                shapes.Add(Line("paper", 0, 1, "y", Y(i) + 0.5, Y(i) + 0.5, "#bdbdbd", "dash"));
+        layout.SetProperty("shapes", shapes.ToArray());
+        layout.SetProperty("margin", Obj(("l", 70), ("r", 30), ("t", 80), ("b", 170)));
+        layout.SetProperty("legend", Obj(("orientation", "h"), ("x", 0), ("y", 0), ("yref", "container"), ("yanchor", "bottom")));
+        return Build(title, traces, layout, 1200, Math.Max(400, 260 + 26 * n));
     }
 
     private static (string Color, string Legend) ForestStyle(ForestInterval kind) => kind switch
