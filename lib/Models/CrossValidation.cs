@@ -60,7 +60,7 @@ public static class CrossValidation
     /// samples, predict the held-out one. Reports Spearman rho (average ties) and RMSE of predicted vs observed, and
     /// the mean-predicting baseline.
     /// </summary>
-    public static LeaveOneOutResult LeaveOneOut(IRegressor model, double[,] x, double[] y,
+    public static LeaveOneOutResult LeaveOneOut(ILearner model, double[,] x, double[] y,
         FeatureScaling scaling = FeatureScaling.StandardizeOnTrainingFold)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -85,9 +85,9 @@ public static class CrossValidation
     /// the permutations are drawn in sequence first, then evaluated in parallel into fixed slots. For ridge, RidgeCV
     /// and least squares the reruns use precomputed linear maps from y to the held-out predictions (exact: these fits
     /// are linear in y for a fixed x; equal to refitting up to rounding), which makes thousands of permutations cheap;
-    /// SVR is refitted on every shuffle.
+    /// SVR and every other learner (e.g. the ML.NET tree ensembles) are refitted on every shuffle.
     /// </summary>
-    public static PermutationTestResult PermutationTest(IRegressor model, double[,] x, double[] y, int permutations, ulong seed,
+    public static PermutationTestResult PermutationTest(ILearner model, double[,] x, double[] y, int permutations, ulong seed,
         PermutationStatistic statistic = PermutationStatistic.SpearmanRho,
         FeatureScaling scaling = FeatureScaling.StandardizeOnTrainingFold)
     {
@@ -127,6 +127,6 @@ public static class CrossValidation
         _ => throw new ArgumentOutOfRangeException(nameof(statistic)),
     };
 
-    private static double[] LeaveOneOutPredictions(IRegressor model, double[,] x, double[] y, FeatureScaling scaling) =>
+    private static double[] LeaveOneOutPredictions(ILearner model, double[,] x, double[] y, FeatureScaling scaling) =>
         LeaveOneOutPredictor.Refitting(model, x, scaling).Predict(y);
 }

@@ -5,7 +5,7 @@ namespace OrganoidBiomarkers.Models;
 /// coefficient list is a read-only copy. Model-specific details live on the derived records
 /// (<see cref="RidgeFit"/>, <see cref="RidgeCvFit"/>, <see cref="SvrFit"/>, <see cref="LeastSquaresFit"/>).
 /// </summary>
-public abstract record FittedModel(string ModelName, IReadOnlyList<double> Coefficients, double Intercept)
+public abstract record FittedModel(string ModelName, IReadOnlyList<double> Coefficients, double Intercept) : ITrainedModel
 {
     /// <summary>Number of features the model was fitted on.</summary>
     public int FeatureCount => Coefficients.Count;

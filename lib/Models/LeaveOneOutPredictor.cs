@@ -31,7 +31,7 @@ internal abstract class LeaveOneOutPredictor
     public abstract double[] Predict(double[] y);
 
     /// <summary>The fastest exact predictor for <paramref name="model"/>: precomputed rows for ridge, RidgeCV and least squares, refitting otherwise.</summary>
-    public static LeaveOneOutPredictor For(IRegressor model, double[,] x, FeatureScaling scaling)
+    public static LeaveOneOutPredictor For(ILearner model, double[,] x, FeatureScaling scaling)
     {
         var folds = LeaveOneOutFold.Build(x, scaling);
         return model switch
@@ -44,7 +44,7 @@ internal abstract class LeaveOneOutPredictor
     }
 
     /// <summary>Refits the model on every fold (the definition of leave-one-out).</summary>
-    public static LeaveOneOutPredictor Refitting(IRegressor model, double[,] x, FeatureScaling scaling) =>
+    public static LeaveOneOutPredictor Refitting(ILearner model, double[,] x, FeatureScaling scaling) =>
         new RefitPredictor(model, LeaveOneOutFold.Build(x, scaling));
 
     /// <summary>
@@ -69,7 +69,7 @@ internal abstract class LeaveOneOutPredictor
     private static double ValidAlpha(double alpha, string model) =>
         alpha > 0 && double.IsFinite(alpha) ? alpha : throw new ArgumentException($"{model}: alpha must be a positive finite number, got {alpha}");
 
-    private sealed class RefitPredictor(IRegressor model, IReadOnlyList<LeaveOneOutFold> folds) : LeaveOneOutPredictor(folds)
+    private sealed class RefitPredictor(ILearner model, IReadOnlyList<LeaveOneOutFold> folds) : LeaveOneOutPredictor(folds)
     {
         public override double[] Predict(double[] y)
         {

@@ -1,0 +1,50 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.FastTree;
+
+namespace OrganoidBiomarkers.Models;
+
+/// <summary>
+/// ML.NET's FastTree gradient-boosted regression trees (MART, least-squares boosting), set up for a few organoids and
+/// to be deterministic: one thread, no row or feature subsampling (so no random draw changes the fit: the seed is
+/// passed but, as the tests check, does not matter), and leaves of at least <see cref="MinimumExampleCountPerLeaf"/>
+/// samples. ML.NET's default of 20 examples per leaf cannot split 18 training organoids at all: every tree would be a
+/// single leaf and every prediction the mean.
+/// </summary>
+/// <param name="NumberOfTrees">Boosting rounds (1..10,000; default 100).</param>
+/// <param name="NumberOfLeaves">Leaves per tree (2..128; default 4: at most 3 splits per tree on ~18 samples).</param>
+/// <param name="MinimumExampleCountPerLeaf">Smallest leaf (1..; default 2).</param>
+/// <param name="LearningRate">Shrinkage per tree (0..1]; default 0.1).</param>
+/// <param name="Seed">ML.NET context seed (any value; unused by these options, kept fixed for safety).</param>
+public sealed record FastTreeLearner(int NumberOfTrees = 100, int NumberOfLeaves = 4, int MinimumExampleCountPerLeaf = 2,
+    double LearningRate = 0.1, int Seed = 1) : ILearner
+{
+    public string Name => "fasttree";
+
+    public ITrainedModel Fit(double[,] x, double[] y)
+    {
+        if (NumberOfTrees is < 1 or > 10_000) throw new ArgumentException($"fasttree: NumberOfTrees must be in 1..10000, got {NumberOfTrees}");
+        if (NumberOfLeaves is < 2 or > 128) throw new ArgumentException($"fasttree: NumberOfLeaves must be in 2..128, got {NumberOfLeaves}");
+        if (MinimumExampleCountPerLeaf < 1) throw new ArgumentException($"fasttree: MinimumExampleCountPerLeaf must be at least 1, got {MinimumExampleCountPerLeaf}");
+        if (!(LearningRate > 0 && LearningRate <= 1)) throw new ArgumentException($"fasttree: LearningRate must be in (0, 1], got {LearningRate}");
+        MlNetData.Check(x, y, minSamples: 2, Name);
+        var context = new MLContext(Seed);
+        var trainer = context.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
+        {
+            NumberOfTrees = NumberOfTrees,
+            NumberOfLeaves = NumberOfLeaves,
+            MinimumExampleCountPerLeaf = MinimumExampleCountPerLeaf,
+            LearningRate = LearningRate,
+            NumberOfThreads = 1,
+            Seed = Seed,
+            FeatureSelectionSeed = Seed,
+            FeatureFraction = 1,
+            BaggingSize = 0,
+            Shrinkage = 1,
+        });
+        var model = trainer.Fit(MlNetData.ToDataView(context, x, y));
+        VBuffer<float> weights = default;
+        model.Model.GetFeatureWeights(ref weights);
+        return new MlNetModel(Name, x.GetLength(1), context, model, MlNetData.Weights(weights, x.GetLength(1)));
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.LightGbm;
+
+namespace OrganoidBiomarkers.Models;
+
+/// <summary>
+/// LightGBM gradient-boosted regression trees through ML.NET (the native LightGBM 4.6 library the package ships), set
+/// up for a few organoids and to be deterministic: one thread, no bagging and no feature subsampling (the seed is
+/// passed but, as the tests check, does not matter), leaves of at least <see cref="MinimumExampleCountPerLeaf"/>
+/// samples (LightGBM's default of 20 cannot split 18 organoids).
+/// </summary>
+/// <param name="NumberOfIterations">Boosting rounds (1..10,000; default 100).</param>
+/// <param name="NumberOfLeaves">Leaves per tree (2..128; default 4).</param>
+/// <param name="MinimumExampleCountPerLeaf">Smallest leaf (1..; default 2).</param>
+/// <param name="LearningRate">Shrinkage per tree (0..1]; default 0.1).</param>
+/// <param name="Seed">LightGBM and ML.NET seed (any value; unused by these options, kept fixed for safety).</param>
+public sealed record LightGbmLearner(int NumberOfIterations = 100, int NumberOfLeaves = 4, int MinimumExampleCountPerLeaf = 2,
+    double LearningRate = 0.1, int Seed = 1) : ILearner
+{
+    public string Name => "lightgbm";
+
+    public ITrainedModel Fit(double[,] x, double[] y)
+    {
+        if (NumberOfIterations is < 1 or > 10_000) throw new ArgumentException($"lightgbm: NumberOfIterations must be in 1..10000, got {NumberOfIterations}");
+        if (NumberOfLeaves is < 2 or > 128) throw new ArgumentException($"lightgbm: NumberOfLeaves must be in 2..128, got {NumberOfLeaves}");
+        if (MinimumExampleCountPerLeaf < 1) throw new ArgumentException($"lightgbm: MinimumExampleCountPerLeaf must be at least 1, got {MinimumExampleCountPerLeaf}");
+        if (!(LearningRate > 0 && LearningRate <= 1)) throw new ArgumentException($"lightgbm: LearningRate must be in (0, 1], got {LearningRate}");
+        MlNetData.Check(x, y, minSamples: 2, Name);
+        var context = new MLContext(Seed);
+        var trainer = context.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+        {
+            NumberOfIterations = NumberOfIterations,
+            NumberOfLeaves = NumberOfLeaves,
+            MinimumExampleCountPerLeaf = MinimumExampleCountPerLeaf,
+            LearningRate = LearningRate,
+            NumberOfThreads = 1,
+            Seed = Seed,
+            Silent = true,
+            Verbose = false,
+            UseCategoricalSplit = false,
+            Booster = new GradientBooster.Options { FeatureFraction = 1, SubsampleFraction = 1, SubsampleFrequency = 0 },
+        });
+        var model = trainer.Fit(MlNetData.ToDataView(context, x, y));
+        VBuffer<float> weights = default;
+        model.Model.GetFeatureWeights(ref weights);
+        return new MlNetModel(Name, x.GetLength(1), context, model, MlNetData.Weights(weights, x.GetLength(1)));
+    }
+}

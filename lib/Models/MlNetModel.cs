@@ -1,0 +1,93 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace OrganoidBiomarkers.Models;
+
+/// <summary>
+/// A learner fitted by ML.NET (<see cref="FastTreeLearner"/>, <see cref="LightGbmLearner"/>, <see cref="SdcaLearner"/>).
+/// ML.NET computes in single precision: features are converted to float on the way in, scores back to double on the
+/// way out, so predictions carry float rounding (~1e-7 relative). <see cref="FeatureWeights"/> is the learner's own
+/// feature weighting: for the tree ensembles ML.NET's gain-based <c>GetFeatureWeights</c> (total split gain per
+/// feature, non-negative), for SDCA the linear coefficients (signed).
+/// </summary>
+public sealed class MlNetModel : ITrainedModel
+{
+    private readonly MLContext _context;
+    private readonly ITransformer _transformer;
+
+    internal MlNetModel(string modelName, int featureCount, MLContext context, ITransformer transformer, IReadOnlyList<double> featureWeights, double? bias = null)
+    {
+        Bias = bias;
+        ModelName = modelName;
+        FeatureCount = featureCount;
+        _context = context;
+        _transformer = transformer;
+        FeatureWeights = featureWeights;
+    }
+
+    public string ModelName { get; }
+
+    public int FeatureCount { get; }
+
+    /// <summary>The learner's own weight of each feature, in feature order (see the class summary).</summary>
+    public IReadOnlyList<double> FeatureWeights { get; }
+
+    /// <summary>The intercept of a linear learner (SDCA); null for the tree ensembles.</summary>
+    public double? Bias { get; }
+
+    public double[] Predict(double[,] x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.GetLength(1) != FeatureCount)
+            throw new ArgumentException($"x has {x.GetLength(1)} features but the model was fitted on {FeatureCount}", nameof(x));
+        ModelInput.CheckFinite(x, ModelName);
+        // A prediction never changes the model; the context is only used to wrap the rows (no random draws).
+        lock (_context)
+        {
+            var scored = _transformer.Transform(MlNetData.ToDataView(_context, x, null));
+            return scored.GetColumn<float>("Score").Select(s => (double)s).ToArray();
+        }
+    }
+}
+
+/// <summary>Rows of a samples x features matrix as an ML.NET data view: one float vector column "Features", a float "Label".</summary>
+internal static class MlNetData
+{
+    private sealed class Row
+    {
+        public float[] Features { get; set; } = [];
+        public float Label { get; set; }
+    }
+
+    public static IDataView ToDataView(MLContext context, double[,] x, double[]? y)
+    {
+        int n = x.GetLength(0), p = x.GetLength(1);
+        var rows = new Row[n];
+        for (int i = 0; i < n; i++)
+        {
+            var f = new float[p];
+            for (int j = 0; j < p; j++) f[j] = (float)x[i, j];
+            rows[i] = new Row { Features = f, Label = y is null ? 0f : (float)y[i] };
+        }
+        var schema = SchemaDefinition.Create(typeof(Row));
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, p);
+        return context.Data.LoadFromEnumerable(rows, schema);
+    }
+
+    /// <summary>Checks the inputs as every model's Fit does, plus what single precision can hold.</summary>
+    public static void Check(double[,] x, double[] y, int minSamples, string model)
+    {
+        ModelInput.Check(x, y, minSamples, model);
+        for (int i = 0; i < x.GetLength(0); i++)
+            for (int j = 0; j < x.GetLength(1); j++)
+                if (Math.Abs(x[i, j]) > float.MaxValue)
+                    throw new ArgumentException($"{model}: x[{i}, {j}] = {x[i, j]} does not fit in single precision (ML.NET computes in float)", nameof(x));
+    }
+
+    public static IReadOnlyList<double> Weights(VBuffer<float> weights, int featureCount)
+    {
+        var dense = new float[featureCount];
+        weights.CopyTo(dense);
+        return Array.AsReadOnly(dense.Select(w => (double)w).ToArray());
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.Data.Analysis;
+using OrganoidBiomarkers.Common;
+
+namespace OrganoidBiomarkers.Pipeline;
+
+/// <summary>
+/// A run's tables as data frames, for the "explore" cell that ends each notebook: one call loads a result file with
+/// typed columns (<see cref="TableFrames"/>), the next line filters or sorts it, e.g.
+/// <c>Explore.Where(Explore.Results(run, "validation.tsv"), "logrank_p", p =&gt; p &lt; 0.05).OrderBy("logrank_p")</c>.
+/// Use <see cref="Where{T}"/> rather than the package's <c>ElementwiseLessThan</c> for such filters: in
+/// Microsoft.Data.Analysis 0.23.1 a null compares as 0, so <c>v.Filter(v["logrank_p"].ElementwiseLessThan(0.05))</c>
+/// keeps the rows whose p is missing. Reading only: nothing here writes a file.
+/// </summary>
+public static class Explore
+{
+    /// <summary>output/results/<paramref name="file"/> (e.g. "validation.tsv") as a data frame.</summary>
+    public static DataFrame Results(RunContext run, string file)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return Read(Path.Combine(run.OutputDir, "results", CheckName(file)), "run the pipeline first (scripts/run-pipeline), or the stage that writes it");
+    }
+
+    /// <summary>output/stages/NN/<paramref name="file"/> (what stage <paramref name="stage"/>, 1..99, hands on) as a data frame.</summary>
+    public static DataFrame Stage(RunContext run, int stage, string file)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (stage is < 1 or > 99) throw new ArgumentOutOfRangeException(nameof(stage), stage, "stage must be in 1..99");
+        string nn = stage.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+        return Read(Path.Combine(run.OutputDir, "stages", nn, CheckName(file)), $"run stage {nn} first (scripts/run-pipeline --only {nn})");
+    }
+
+    /// <summary>A table in memory (e.g. one a notebook just built) as a data frame.</summary>
+    public static DataFrame Table(TsvTable table) => TableFrames.ToDataFrame(table);
+
+    /// <summary>
+    /// The rows of <paramref name="frame"/> whose <paramref name="column"/> has a value (not null) for which
+    /// <paramref name="keep"/> is true, in their order. <typeparamref name="T"/> is the column's type (double, int,
+    /// bool or string, as <see cref="TableFrames"/> typed it).
+    /// </summary>
+    public static DataFrame Where<T>(DataFrame frame, string column, Func<T, bool> keep)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(keep);
+        var names = frame.Columns.Select(c => c.Name).ToArray();
+        if (!names.Contains(column, StringComparer.Ordinal))
+            throw new ArgumentException($"no column '{column}' (have: {string.Join(", ", names)})", nameof(column));
+        var col = frame[column];
+        if (col.DataType != typeof(T))
+            throw new ArgumentException($"column '{column}' holds {TypeName(col.DataType)}, not {TypeName(typeof(T))}: write (({TypeName(col.DataType)} v) => ...)", nameof(keep));
+        return Filter(frame, i => col[i] is T value && keep(value));
+    }
+
+    /// <summary>
+    /// <see cref="Where{T}"/> for a numeric column (double or int, compared as double), so a notebook writes
+    /// <c>Explore.Where(v, "logrank_p", p =&gt; p &lt; 0.05)</c> without naming the type.
+    /// </summary>
+    public static DataFrame Where(DataFrame frame, string column, Func<double, bool> keep)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(keep);
+        var names = frame.Columns.Select(c => c.Name).ToArray();
+        if (!names.Contains(column, StringComparer.Ordinal))
+            throw new ArgumentException($"no column '{column}' (have: {string.Join(", ", names)})", nameof(column));
+        var col = frame[column];
+        if (col.DataType == typeof(int)) return Filter(frame, i => col[i] is int v && keep(v));
+        if (col.DataType == typeof(double)) return Filter(frame, i => col[i] is double v && keep(v));
+        throw new ArgumentException($"column '{column}' holds {TypeName(col.DataType)}, not numbers: write (({TypeName(col.DataType)} v) => ...)", nameof(keep));
+    }
+
+    private static DataFrame Filter(DataFrame frame, Func<long, bool> keep)
+    {
+        var mask = new BooleanDataFrameColumn("keep", frame.Rows.Count);
+        for (long i = 0; i < frame.Rows.Count; i++) mask[i] = keep(i);
+        return frame.Filter(mask);
+    }
+
+    private static string TypeName(Type t) => t == typeof(double) ? "double" : t == typeof(int) ? "int" : t == typeof(bool) ? "bool" : t == typeof(string) ? "string" : t.Name;
+
+    private static DataFrame Read(string path, string fix)
+    {
+        if (!File.Exists(path)) throw new InputException(path, 0, "file not found", fix);
+        return TableFrames.ToDataFrame(TsvFiles.Read(path));
+    }
+
+    private static string CheckName(string file)
+    {
+        if (string.IsNullOrWhiteSpace(file) || file.Contains('/') || file.Contains('\\') || file.Contains(".."))
+            throw new ArgumentException($"'{file}' is not a file name (e.g. \"validation.tsv\")", nameof(file));
+        return file;
+    }
+}
