@@ -132,7 +132,8 @@ internal sealed class PipelineCommand
         psi.Environment[RunEnvironment.Parameters] = JsonSerializer.Serialize(_o.Parameters);
         // Methods with loops are compiled optimised at once: the numerics run in short bursts (thousands of small model
         // fits), which tiered compilation would otherwise run unoptimised for most of a notebook. Results are unchanged.
-        psi.Environment["DOTNET_TC_QuickJitForLoops"] = "0";
+        // A value set by the caller wins (the fixture-world test, whose data are too small to repay the compile time).
+        if (Environment.GetEnvironmentVariable("DOTNET_TC_QuickJitForLoops") is null) psi.Environment["DOTNET_TC_QuickJitForLoops"] = "0";
 
         using var child = Process.Start(psi)!;
         var relayOut = Relay(child.StandardOutput, Console.Out);
