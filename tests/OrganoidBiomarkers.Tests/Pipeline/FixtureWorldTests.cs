@@ -151,7 +151,7 @@ public sealed record WorldRun(string Name, string Output, int ExitCode, string L
     }
 }
 
-public sealed class FixtureWorldTests(FixtureWorldRuns runs) : IClassFixture<FixtureWorldRuns>
+public sealed class FixtureWorldTests(FixtureWorldRuns runs, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<FixtureWorldRuns>
 {
     private static readonly string[] CoreResults =
     [
@@ -193,6 +193,7 @@ public sealed class FixtureWorldTests(FixtureWorldRuns runs) : IClassFixture<Fix
         Assert.Equal(Path.Combine(runs.World, "mirror"), record.RootElement.GetProperty("data_mirror").GetString());
         Assert.True(new FileInfo(Path.Combine(run.Output, "report.html")).Length > 10_000, "report.html is missing or nearly empty");
         Assert.Equal(notebooks, Directory.GetFiles(Path.Combine(run.Output, "notebooks"), "*.ipynb").Length);
+        output.WriteLine($"two runs in parallel: {runs.First.Elapsed.TotalSeconds:0.0} s and {runs.Second.Elapsed.TotalSeconds:0.0} s wall");
     }
 
     [Fact]
