@@ -791,7 +791,7 @@ def biolinks_export(patients, rel, repeated_header_at=None):
 blca_no_record[0]["drugs"] = [{"name": NA, "type": "", "start": 0, "end": 0, "response": ""}]
 biolinks = {"COAD": biolinks_export([p for p in coad if p["drugs"]], "tcga/clinical/tcga.TCGA-COAD.drug.txt"),
             "READ": biolinks_export([p for p in read if p["drugs"]], "tcga/clinical/tcga.TCGA-READ.drug.txt", repeated_header_at=8),
-            "BLCA": biolinks_export([p for p in blca if p["drugs"]] + blca_no_record[:1], "tcga/clinical/tcga.TCGA-BLCA.drug.txt")}
+            "BLCA": biolinks_export([p for p in blca if p["drugs"]], "tcga/clinical/tcga.TCGA-BLCA.drug.txt")}
 # blca_no_record[0] has an empty record row in the export (no drug name): dropped and counted by the reader.
 blca_no_record[0]["drugs"] = []
 
