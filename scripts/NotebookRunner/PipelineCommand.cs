@@ -246,7 +246,8 @@ internal sealed partial class PipelineCommand
         psi.Environment[RunEnvironment.FailureFile] = failureFile;
         // Methods with loops are compiled optimised at once: the numerics run in short bursts (thousands of small model
         // fits), which tiered compilation would otherwise run unoptimised for most of a notebook. Results are unchanged.
-        psi.Environment["DOTNET_TC_QuickJitForLoops"] = "0";
+        // A value set by the caller wins (the fixture-world test, whose data are too small to repay the compile time).
+        if (Environment.GetEnvironmentVariable("DOTNET_TC_QuickJitForLoops") is null) psi.Environment["DOTNET_TC_QuickJitForLoops"] = "0";
 
         Process child;
         try

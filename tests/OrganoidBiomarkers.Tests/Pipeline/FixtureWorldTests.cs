@@ -1,0 +1,303 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using OrganoidBiomarkers.Common;
+using OrganoidBiomarkers.Pipeline;
+using Xunit;
+
+namespace OrganoidBiomarkers.Tests.Pipeline;
+
+/// <summary>
+/// The real notebooks, run end to end by the real runner (Release builds of the library, the notebook runner and the
+/// report tool: scripts/test builds them first) on the fixture world of Fixtures/world, a hand-made mini mirror and
+/// data config (see its README.md). Two runs with the same seed start together, each in its own output folder; the
+/// data mirror is never read. Small permutation, bootstrap and randomisation counts keep the runs short.
+/// </summary>
+public sealed class FixtureWorldRuns : IAsyncLifetime
+{
+    /// <summary>Run parameters: the world's default seed, and small counts of every random draw.</summary>
+    public static readonly string[] Parameters =
+    [
+        "n_random=100", "permutations=19", "svr_permutations=9", "random_draws=20", "robustness_permutations=20", "robustness_bootstrap=50",
+    ];
+
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(10);
+
+    public string? Repo { get; } = RunContext.FindRepoRoot(AppContext.BaseDirectory);
+    public string World { get; } = TestPaths.Fixture("world");
+    private readonly string _work = Directory.CreateTempSubdirectory("fixture-world-").FullName;
+
+    /// <summary>Why the runs could not start (missing or stale Release builds), or null.</summary>
+    public string? NotRun { get; private set; }
+    public WorldRun First { get; private set; } = null!;
+    public WorldRun Second { get; private set; } = null!;
+    private bool _keep;
+
+    public async Task InitializeAsync()
+    {
+        NotRun = MissingBuilds();
+        if (NotRun is not null) return;
+        var runs = await Task.WhenAll(Run("run1"), Run("run2"));
+        (First, Second) = (runs[0], runs[1]);
+        _keep = runs.Any(r => r.ExitCode != 0);
+    }
+
+    public Task DisposeAsync()
+    {
+        // A failed run is kept for inspection (the failure message names the folder).
+        if (!_keep && Directory.Exists(_work)) Directory.Delete(_work, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private string Artifact(params string[] parts) => Path.Combine([Repo!, .. parts]);
+
+    private string? MissingBuilds()
+    {
+        if (Repo is null) return $"cannot find the repository (OrganoidBiomarkers.sln) above {AppContext.BaseDirectory}";
+        const string fix = "scripts/test builds them before the tests; by hand: dotnet build -c Release lib/OrganoidBiomarkers.csproj; " +
+                           "dotnet build -c Release scripts/NotebookRunner/NotebookRunner.csproj; dotnet build -c Release scripts/Report/Report.csproj";
+        var builds = new (string Dll, string Sources)[]
+        {
+            ("lib/bin/Release/net10.0/OrganoidBiomarkers.dll", "lib"),
+            ("scripts/NotebookRunner/bin/Release/net10.0/NotebookRunner.dll", "scripts/NotebookRunner"),
+            ("scripts/Report/bin/Release/net10.0/Report.dll", "scripts/Report"),
+        };
+        foreach (var (dll, sources) in builds)
+        {
+            var path = Artifact(dll);
+            if (!File.Exists(path)) return $"the fixture-world test runs the real notebooks, which need the Release build {dll}: it is missing. Fix: {fix}";
+            var built = File.GetLastWriteTimeUtc(path);
+            var newer = Directory.EnumerateFiles(Artifact(sources), "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+                .FirstOrDefault(f => File.GetLastWriteTimeUtc(f) > built);
+            if (newer is not null)
+                return $"the Release build {dll} is older than {Path.GetRelativePath(Repo, newer)}: the notebooks would run stale code. Fix: {fix}";
+        }
+        return null;
+    }
+
+    private async Task<WorldRun> Run(string name)
+    {
+        var output = Path.Combine(_work, name);
+        var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = Repo!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        string[] args =
+        [
+            Artifact("scripts", "NotebookRunner", "bin", "Release", "net10.0", "NotebookRunner.dll"),
+            "--report-tool", Artifact("scripts", "Report", "bin", "Release", "net10.0", "Report.dll"),
+            "--notebooks", Artifact("notebooks"),
+            "--data-config", Path.Combine(World, "config"),
+            "--data-mirror", Path.Combine(World, "mirror"),
+            "--output", output,
+            "--timeout-seconds", "300",
+        ];
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var p in Parameters) { psi.ArgumentList.Add("--param"); psi.ArgumentList.Add(p); }
+        // Only the command line decides where inputs come from: nothing inherited may point at the real mirror.
+        foreach (var key in psi.Environment.Keys.Where(k => k.StartsWith("PIPELINE_", StringComparison.Ordinal) || k == "DATA_MIRROR").ToList())
+            psi.Environment.Remove(key);
+        // The world's data are tiny: quick (tiered) JIT of loops and no profile-guided re-JIT cost about a third less CPU
+        // than the runner's default (optimised loops, for the real data). JIT modes do not change results.
+        psi.Environment["DOTNET_TC_QuickJitForLoops"] = "1";
+        psi.Environment["DOTNET_TieredPGO"] = "0";
+
+        var log = new StringBuilder();
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(psi)!;
+        var stdout = Copy(process.StandardOutput, log);
+        var stderr = Copy(process.StandardError, log);
+        using var timeout = new CancellationTokenSource(RunTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            lock (log) log.AppendLine($"fixture-world test: the run exceeded {RunTimeout.TotalMinutes:0} minutes and was stopped");
+        }
+        await Task.WhenAll(stdout, stderr);
+        return new WorldRun(name, output, process.ExitCode, log.ToString(), clock.Elapsed);
+    }
+
+    private static async Task Copy(StreamReader from, StringBuilder to)
+    {
+        string? line;
+        while ((line = await from.ReadLineAsync()) is not null)
+            lock (to) to.AppendLine(line);
+    }
+}
+
+/// <summary>One pipeline run on the fixture world: its output folder, exit code and console log.</summary>
+public sealed record WorldRun(string Name, string Output, int ExitCode, string Log, TimeSpan Elapsed)
+{
+    public string Result(string file) => Path.Combine(Output, "results", file);
+
+    public TsvTable Table(string file) => TsvFiles.Read(Result(file));
+
+    /// <summary>The runner's account of the failure: from the failing cell (notebook, cell, exception) to the summary.</summary>
+    public string Tail(int lines = 40)
+    {
+        var all = Log.Split('\n');
+        int failed = Array.FindIndex(all, l => l.Contains("FAILED", StringComparison.Ordinal));
+        return string.Join('\n', (failed < 0 ? all : all.Skip(Math.Max(0, failed - 1))).TakeLast(lines));
+    }
+}
+
+public sealed class FixtureWorldTests(FixtureWorldRuns runs, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<FixtureWorldRuns>
+{
+    private static readonly string[] CoreResults =
+    [
+        "inventory.tsv", "cohorts.tsv", "organoid_qc.tsv", "drug_qc.tsv", "proximity.tsv", "proximal_pathways.tsv", "proximity_agreement.tsv",
+        "model_coefficients.tsv", "organoid_cv.tsv", "response_measure.tsv", "validation.tsv", "baselines.tsv", "robustness.tsv", "parity.tsv",
+    ];
+
+    /// <summary>The world's designed numbers (written by make_world.py from its own records: an independent count).</summary>
+    private IReadOnlyDictionary<string, string> Expected { get; } =
+        TsvFiles.Read(Path.Combine(runs.World, "expected.tsv")).Rows.ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
+
+    private int ExpectedInt(string quantity) =>
+        int.Parse(Expected.TryGetValue(quantity, out var v) ? v : throw new KeyNotFoundException($"expected.tsv has no '{quantity}': rerun make_world.py"), CultureInfo.InvariantCulture);
+
+    /// <summary>The first run, after checking that it ran and succeeded (the message carries the runner's account).</summary>
+    private WorldRun Succeeded(WorldRun? run = null)
+    {
+        Assert.True(runs.NotRun is null, runs.NotRun);
+        run ??= runs.First;
+        Assert.True(run.ExitCode == 0,
+            $"the pipeline failed on the fixture world ({run.Name}, exit code {run.ExitCode}; outputs kept in {run.Output}):\n{run.Tail()}");
+        return run;
+    }
+
+    private static IEnumerable<Dictionary<string, string>> Rows(TsvTable table) =>
+        table.Rows.Select(r => table.Columns.Select((c, i) => (c, r[i])).ToDictionary(x => x.c, x => x.Item2, StringComparer.Ordinal));
+
+    [Fact]
+    public void Every_notebook_and_the_report_run_on_the_fixture_world()
+    {
+        var run = Succeeded();
+        int notebooks = Directory.GetFiles(Path.Combine(runs.Repo!, "notebooks"), "*.dib").Select(Path.GetFileName)
+            .Count(n => n!.Length > 3 && char.IsAsciiDigit(n[0]) && char.IsAsciiDigit(n[1]) && n[2] == '-');
+        using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Output, "run.json")));
+        var statuses = record.RootElement.GetProperty("notebooks").EnumerateArray()
+            .Select(n => (Name: n.GetProperty("notebook").GetString()!, Status: n.GetProperty("status").GetString()!)).ToList();
+        Assert.Equal(notebooks, statuses.Count);
+        Assert.All(statuses, s => Assert.True(s.Status == "ok", $"{s.Name}: {s.Status}"));
+        Assert.Equal(Path.Combine(runs.World, "mirror"), record.RootElement.GetProperty("data_mirror").GetString());
+        Assert.True(new FileInfo(Path.Combine(run.Output, "report.html")).Length > 10_000, "report.html is missing or nearly empty");
+        Assert.Equal(notebooks, Directory.GetFiles(Path.Combine(run.Output, "notebooks"), "*.ipynb").Length);
+        output.WriteLine($"two runs in parallel: {runs.First.Elapsed.TotalSeconds:0.0} s and {runs.Second.Elapsed.TotalSeconds:0.0} s wall");
+    }
+
+    [Fact]
+    public void Every_result_table_exists_and_has_rows()
+    {
+        var run = Succeeded();
+        var present = Directory.GetFiles(Path.Combine(run.Output, "results"), "*.tsv").Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        Assert.All(CoreResults, f => Assert.True(present.Contains(f), $"results/{f} was not written"));
+        Assert.All(present, f => Assert.True(run.Table(f!).Rows.Count > 0, $"results/{f} has a header but no row"));
+    }
+
+    [Fact]
+    public void Every_input_comes_from_the_world_and_reads_with_its_reader()
+    {
+        var run = Succeeded();
+        var inventory = Rows(run.Table("inventory.tsv")).ToList();
+        var manifest = OrganoidBiomarkers.Data.Manifest.Read(Path.Combine(runs.World, "config", "manifest.tsv"));
+        Assert.Equal(manifest.Select(e => e.Id), inventory.Select(r => r["input"]));
+        foreach (var row in inventory)
+        {
+            bool missing = manifest.Single(e => e.Id == row["input"]).Fetch == OrganoidBiomarkers.Data.FetchMode.NotAvailable;
+            Assert.True(row["from"] == (missing ? "not available" : "mirror"), $"{row["input"]}: from '{row["from"]}'");
+            if (!missing) Assert.True(int.Parse(row["rows"], CultureInfo.InvariantCulture) > 0, $"{row["input"]}: no rows read");
+        }
+    }
+
+    [Fact]
+    public void Cohorts_have_the_sizes_and_deaths_the_world_was_built_with()
+    {
+        var cohorts = Rows(Succeeded().Table("cohorts.tsv")).ToDictionary(r => r["cohort"], StringComparer.Ordinal);
+        foreach (var name in new[] { "crc_organoids_5fu", "crc_organoids_cisplatin", "coad_5fu", "coad_untreated_5fu", "coadread_5fu",
+                     "blca_cisplatin", "blca_cisplatin_cdr", "blca_untreated_cisplatin" })
+        {
+            Assert.True(cohorts.ContainsKey(name), $"cohorts.tsv has no cohort {name}");
+            Assert.Equal((name, ExpectedInt(name + "_n")), (name, int.Parse(cohorts[name]["n"], CultureInfo.InvariantCulture)));
+            if (Expected.ContainsKey(name + "_events"))
+                Assert.Equal((name, ExpectedInt(name + "_events")), (name, int.Parse(cohorts[name]["events"], CultureInfo.InvariantCulture)));
+        }
+        Assert.Equal(ExpectedInt("coad_5fu_expr_xena_coadread"), int.Parse(cohorts["coad_5fu"]["expr_xena_coadread"], CultureInfo.InvariantCulture));
+        Assert.Equal(ExpectedInt("coad_5fu_expr_firehose_crc"), int.Parse(cohorts["coad_5fu"]["expr_firehose_crc"], CultureInfo.InvariantCulture));
+        Assert.Equal(ExpectedInt("coadread_5fu_expr_rnaseqdb_read"), int.Parse(cohorts["coadread_5fu"]["expr_rnaseqdb_read"], CultureInfo.InvariantCulture));
+        Assert.Equal(ExpectedInt("blca_cisplatin_expr_xena_blca"), int.Parse(cohorts["blca_cisplatin"]["expr_xena_blca"], CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Proximal_pathways_exist_for_both_drugs_in_the_authors_table_and_on_both_recomputed_networks()
+    {
+        var proximal = Rows(Succeeded().Table("proximal_pathways.tsv")).ToList();
+        foreach (var drug in new[] { "FLUOROURACIL", "CISPLATIN" })
+        {
+            int Count(string selection) => proximal.Count(r => r["drug"] == drug && r["selection"] == selection);
+            Assert.Equal((drug, ExpectedInt($"authors_proximal_{drug}")), (drug, Count("authors")));
+            // Stage 04 models a selection only with at least 3 scored features (it shows the top 3 of every model).
+            foreach (var selection in new[] { "string", "menche" })
+                Assert.True(Count(selection) >= 3, $"{drug} / {selection}: {Count(selection)} proximal pathways recomputed (the world is built for >= 3)");
+        }
+        Assert.All(proximal, r => Assert.True(double.Parse(r["z"], CultureInfo.InvariantCulture) <= -1.2816, $"{r["drug"]} {r["pathway"]}: z {r["z"]}"));
+    }
+
+    [Fact]
+    public void The_models_find_the_biomarker_each_drug_was_built_around()
+    {
+        var top = Rows(Succeeded().Table("model_coefficients.tsv")).Where(r => r["selection"] == "authors" && r["rank"] == "1").ToList();
+        foreach (var model in new[] { "ridgecv", "svr", "ols" })
+            Assert.Equal(("FLUOROURACIL", model, Expected["top_biomarker_5fu"]), ("FLUOROURACIL", model, top.Single(r => r["drug"] == "FLUOROURACIL" && r["model"] == model)["pathway"]));
+        // Cisplatin's least squares (11 correlated features on 10 organoids) is not regularised enough to find it: not asked.
+        foreach (var model in new[] { "ridgecv", "svr" })
+            Assert.Equal(("CISPLATIN", model, Expected["top_biomarker_cisplatin"]), ("CISPLATIN", model, top.Single(r => r["drug"] == "CISPLATIN" && r["model"] == model)["pathway"]));
+        var cv = Rows(runs.First.Table("organoid_cv.tsv")).Single(r => r["drug"] == "FLUOROURACIL" && r["selection"] == "authors" && r["model"] == "ridgecv");
+        Assert.Equal((ExpectedInt("crc_organoids_5fu_n"), ExpectedInt("features_5fu")),
+            (int.Parse(cv["n_organoids"], CultureInfo.InvariantCulture), int.Parse(cv["n_features"], CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void The_main_validation_row_of_each_arm_splits_its_patients_with_deaths()
+    {
+        var main = Rows(Succeeded().Table("validation.tsv")).Where(r => r["main"] == "true").ToList();
+        foreach (var (drug, arm, unscoredSkipped) in new[] { ("FLUOROURACIL", "5fu", 0), ("CISPLATIN", "cisplatin", 1) })
+        {
+            var rows = main.Where(r => r["drug"] == drug).ToList();
+            Assert.True(rows.Count == 1, $"{drug}: {rows.Count} main rows in validation.tsv (expected 1)");
+            var r = rows[0];
+            int n = int.Parse(r["n_treated"], CultureInfo.InvariantCulture);
+            Assert.Equal((drug, ExpectedInt($"main_{arm}_n"), ExpectedInt($"main_{arm}_events")), (drug, n, int.Parse(r["events"], CultureInfo.InvariantCulture)));
+            Assert.Equal(n, int.Parse(r["n_responders"], CultureInfo.InvariantCulture) + int.Parse(r["n_nonresponders"], CultureInfo.InvariantCulture));
+            double p = double.Parse(r["logrank_p"], CultureInfo.InvariantCulture), hr = double.Parse(r["hr"], CultureInfo.InvariantCulture);
+            Assert.True(p is > 0 and <= 1 && double.IsFinite(hr) && hr > 0, $"{drug}: log-rank p {r["logrank_p"]}, HR {r["hr"]}");
+            // The cisplatin arm's top biomarker (base excision repair) has too few genes in the Xena files: the split falls to rank 2.
+            Assert.Equal((drug, unscoredSkipped), (drug, int.Parse(r["unscored_skipped"], CultureInfo.InvariantCulture)));
+        }
+    }
+
+    [Fact]
+    public void Two_runs_with_the_same_seed_give_byte_identical_results()
+    {
+        Succeeded(runs.First);
+        Succeeded(runs.Second);
+        static SortedDictionary<string, string> Hashes(WorldRun run) => new(
+            Directory.GetFiles(Path.Combine(run.Output, "results"), "*.tsv")
+                .ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f)))), StringComparer.Ordinal);
+        var first = Hashes(runs.First);
+        var second = Hashes(runs.Second);
+        Assert.Equal(first.Keys, second.Keys);
+        var differing = first.Keys.Where(f => first[f] != second[f]).ToList();
+        Assert.True(differing.Count == 0, $"same seed, different bytes in results/{string.Join(", results/", differing)} ({runs.First.Output} vs {runs.Second.Output})");
+    }
+}
