@@ -20,7 +20,7 @@ public sealed class DegreeBins
     /// <summary>The toolbox's default minimum bin size.</summary>
     public const int DefaultMinBinSize = 100;
 
-    /// <summary>How many times the toolbox redraws a node already in the random set before keeping the duplicate.</summary>
+    /// <summary>How many times the toolbox redraws a node already in the random set before giving up on that node (the set then stays one short).</summary>
     public const int RetriesForDistinct = 20;
 
     private readonly DegreeBin[] _bins;
@@ -131,7 +131,8 @@ public sealed class DegreeBins
     /// <summary>
     /// One degree-matched random set, as the toolbox's <c>pick_random_nodes_matching_selected</c> draws it: for each
     /// node (here in the given order) a random other node of its bin; a draw already in the set is redrawn up to
-    /// <see cref="RetriesForDistinct"/> times, then kept anyway, so the set can come out smaller than the input.
+    /// <see cref="RetriesForDistinct"/> times, then added anyway, which leaves the set as it was (the toolbox's is a
+    /// Python set), so the set can come out smaller than the input.
     /// </summary>
     /// <param name="nodes">Distinct node indices of <see cref="Network"/> (e.g. a drug's targets).</param>
     /// <param name="rng">The stream to draw from.</param>
