@@ -10,6 +10,13 @@ namespace OrganoidBiomarkers.Pipeline;
 /// </summary>
 public static class DataAccess
 {
+    /// <summary>
+    /// The data store of a run: the manifest at <see cref="RunContext.ManifestPath"/>, the run's mirror and cache, an HTTP
+    /// client with a 5-minute timeout unless <c>offline</c> is true, and the connected folder of the data config.
+    /// </summary>
+    /// <param name="run">The run (manifest path, mirror, cache, <c>offline</c> parameter).</param>
+    /// <param name="log">Receives one note naming the manifest, mirror, cache and whether downloads are on, then the store's notes.</param>
+    /// <exception cref="InputException">The manifest is missing or malformed.</exception>
     public static DataStore Open(RunContext run, CountLog log)
     {
         var entries = Manifest.Read(run.ManifestPath);

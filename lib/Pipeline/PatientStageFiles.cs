@@ -44,9 +44,12 @@ public static class PatientStageFiles
     public const string MainUnitsFile = "main_units.tsv";
 
     /// <summary>stages/05/main_scores_&lt;arm&gt;.tsv: the main unit's standardised pathway scores (pathways x patients).</summary>
+    /// <param name="arm">The arm; its drug's <see cref="DrugIdentity.FileLabel"/> names the file (e.g. main_scores_5fu.tsv).</param>
     public static string MainScoresFile(ArmDefinition arm) => $"main_scores_{arm.Drug.FileLabel}.tsv";
 
     /// <summary>Reads what stage 05 needs (stages 01, 03 and 04).</summary>
+    /// <param name="run">The run (its study and output/stages/).</param>
+    /// <exception cref="InputException">A stage file is missing (the fix names the stage to run) or malformed.</exception>
     public static PatientValidationInputs ForPatientValidation(RunContext run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -60,6 +63,9 @@ public static class PatientStageFiles
     }
 
     /// <summary>Reads what stage 06 needs (stages 01, 04 and 05) and rebuilds each arm's main split (<see cref="MainSplit.Rebuild"/>).</summary>
+    /// <param name="run">The run (its study and output/stages/).</param>
+    /// <exception cref="InputException">A stage file is missing (the fix names the stage to run) or malformed.</exception>
+    /// <exception cref="InvalidOperationException">A main split rebuilt from the hand-over differs from validation.tsv's main row (rerun stage 05).</exception>
     public static RobustnessInputs ForRobustness(RunContext run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -74,6 +80,11 @@ public static class PatientStageFiles
     }
 
     /// <summary>Writes stage 05's hand-over: validation.tsv and baselines.tsv copies, the main units and their scores.</summary>
+    /// <param name="run">The run (files go to output/stages/05/).</param>
+    /// <param name="validation">The table written as validation.tsv.</param>
+    /// <param name="baselines">The table written as baselines.tsv.</param>
+    /// <param name="mainRuns">Each arm's main validation run, whose unit must carry follow-up in days.</param>
+    /// <exception cref="ArgumentException">A main unit has no follow-up in days.</exception>
     public static void WriteHandOver(RunContext run, TsvTable validation, TsvTable baselines, IReadOnlyList<ValidationRun> mainRuns)
     {
         ArgumentNullException.ThrowIfNull(run);

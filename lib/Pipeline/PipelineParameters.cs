@@ -30,10 +30,20 @@ public enum ParameterKind
 /// changes). <paramref name="AffectsResults"/> is false for a parameter that changes how inputs are fetched, never what
 /// is computed (offline).
 /// </summary>
+/// <param name="Name">The key, e.g. "n_random" (lower case, as typed after --param).</param>
+/// <param name="Kind">The value's type.</param>
+/// <param name="Default">The default in canonical form (what run.json and README show).</param>
+/// <param name="Stages">Two-digit stages that read it, or "all".</param>
+/// <param name="Meaning">What it does, one line (README's table).</param>
+/// <param name="Choices">The allowed words of a <see cref="ParameterKind.Choice"/>; null otherwise.</param>
+/// <param name="Min">Smallest allowed value of an Integer or Number (inclusive).</param>
+/// <param name="Max">Largest allowed value of an Integer or Number (inclusive).</param>
+/// <param name="AffectsResults">False when the parameter changes only how inputs are fetched.</param>
 public sealed record PipelineParameter(string Name, ParameterKind Kind, string Default, string[] Stages, string Meaning,
     string[]? Choices = null, double Min = double.NegativeInfinity, double Max = double.PositiveInfinity, bool AffectsResults = true)
 {
     /// <summary>Whether stage <paramref name="stage"/> ("04") reads this parameter.</summary>
+    /// <param name="stage">A two-digit stage number.</param>
     public bool ReadBy(string stage) => Stages.Contains("all") || Stages.Contains(stage);
 
     /// <summary>What values are allowed, in words (for messages and the README table).</summary>
@@ -51,6 +61,8 @@ public sealed record PipelineParameter(string Name, ParameterKind Kind, string D
     };
 
     /// <summary>The value in canonical form (lower-case boolean, listed spelling of a choice, invariant number), or an error message.</summary>
+    /// <param name="text">The value as typed (surrounding spaces ignored).</param>
+    /// <returns>(value, null) when allowed; (null, a one-line refusal naming the allowed values and a near match) otherwise.</returns>
     public (string? Value, string? Error) Normalize(string text)
     {
         string t = text.Trim();
@@ -109,12 +121,15 @@ public static class PipelineParameters
     ];
 
     /// <summary>The declared parameter named <paramref name="name"/>, or null.</summary>
+    /// <param name="name">A key (case-sensitive).</param>
     public static PipelineParameter? Find(string name) => All.FirstOrDefault(p => p.Name == name);
 
     /// <summary>
     /// Checks key=value pairs against the declarations: returns them in canonical form (sorted by key), or the list of
     /// refusals, each naming the key, the value, the allowed values and a near match.
     /// </summary>
+    /// <param name="given">key=value pairs as given on the command line.</param>
+    /// <returns>The accepted values in canonical form and every refusal (empty when all are allowed).</returns>
     public static (SortedDictionary<string, string> Values, IReadOnlyList<string> Errors) Validate(IEnumerable<KeyValuePair<string, string>> given)
     {
         var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -136,6 +151,7 @@ public static class PipelineParameters
     }
 
     /// <summary>The value every declared parameter takes in a run with these (validated) settings: given, else default.</summary>
+    /// <param name="given">Values returned by <see cref="Validate"/>.</param>
     public static SortedDictionary<string, string> Effective(IReadOnlyDictionary<string, string> given)
     {
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
