@@ -193,6 +193,6 @@ public static class StudyReport
             ("sha256", e => e.Sha256 ?? "(not available)"), ("read from", e => from.TryGetValue(e.Id, out var f) ? f : ""));
         return new Provenance(Get("git_commit"), Get("started_utc"), double.TryParse(Get("total_seconds"), NumberStyles.Float, CultureInfo.InvariantCulture, out var t) ? t : double.NaN,
             root is { } r4 && r4.TryGetProperty("data_mirror", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null,
-            parameters, seed, TsvTable.From(notebooks, ("notebook", n => n.Item1), ("status", n => n.Item2), ("seconds", n => n.Item3)), inputs);
+            parameters, seed, TsvTable.From(notebooks, ("notebook", n => n.Item1), ("status", n => n.Item2), ("seconds", n => n.Item3)), inputs, InputSet.Of(run));
     }
 }
