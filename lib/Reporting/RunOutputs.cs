@@ -124,6 +124,22 @@ public sealed class RunOutputs
         return result;
     }
 
+    /// <summary>
+    /// Whether an input stood in for the paper's in this run: one the run read from the connected folder counts by the
+    /// status its fetch recorded (inventory.tsv: original, successor or re-quantified are the paper's data; a refit or an
+    /// older version is not), any other by its manifest status (<see cref="ManifestEntry.IsStandIn"/>).
+    /// </summary>
+    public bool IsStandIn(ManifestEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        _inventory ??= Result("inventory.tsv") ?? new TsvTable(["input"], []);
+        var row = _inventory.Columns.Contains("from") ? _inventory.Where(("input", entry.Id)).FirstOrDefault() : null;
+        if (row is not null && _inventory.Cell(row, "from") == "connected")
+            return _inventory.Cell(row, "status") is not ("original" or "successor" or "re-quantified");
+        return entry.IsStandIn;
+    }
+
+    private TsvTable? _inventory;
     private DataStore? _store;
     private readonly Dictionary<string, ReferenceFile> _references = new(StringComparer.Ordinal);
 }
