@@ -72,6 +72,20 @@ public static class Cohorts
         return kept;
     }
 
+    /// <summary>
+    /// Members with a primary-tumour profile (sample type 01) among an expression source's sample barcodes: the paper's
+    /// "with an expression file" read from the expression matrix itself (patient-level or normal-only columns do not count).
+    /// </summary>
+    public static IReadOnlyList<CohortMember> WithPrimaryTumourSample(IReadOnlyList<CohortMember> members, IEnumerable<string> sampleBarcodes, string source,
+        string step, CountLog log)
+    {
+        var tumours = sampleBarcodes.Select(s => TcgaBarcode.TryParse(s, out var b) && b.IsPrimaryTumour ? b.Patient : null).Where(p => p is not null)
+            .ToHashSet(StringComparer.Ordinal);
+        var kept = members.Where(m => tumours.Contains(m.Id)).ToList();
+        log.Record(step, members.Count, kept.Count, $"a primary-tumour sample (type 01) among the {tumours.Count} patients with one in {source}");
+        return kept;
+    }
+
     /// <summary>Patients of the cohort that have at least one sample in an expression source (by 12-character patient barcode).</summary>
     /// <param name="patients">Patient barcodes.</param>
     /// <param name="sampleBarcodes">The source's sample IDs; IDs that are not TCGA barcodes are ignored.</param>

@@ -69,14 +69,15 @@ public static class ModelTables
 
     /// <summary>
     /// The schema of output/stages/04/models.tsv (what stage 05 scores patients with): the columns of
-    /// <see cref="Coefficients"/>, then organoid_drug (the screen's name) and n_organoids.
+    /// <see cref="Coefficients"/>, then organoid_drug (the screen's name), n_organoids and training (the training set's
+    /// organoid cohort, e.g. crc_organoids_5fu: an arm's other training sets are listed too).
     /// </summary>
     /// <param name="models">The models.</param>
     /// <param name="gmt">The gene-set convention's name.</param>
     public static TsvTable StageModels(IReadOnlyList<ArmModel> models, string gmt) => TsvTable.From(Ranked(models),
         ("drug", r => r.Model.Arm.Drug.TargetRow), ("selection", r => r.Model.Selection), ("gmt", _ => gmt), ("model", r => r.Model.Model.ModelName),
         ("pathway", r => r.Biomarker.Name), ("coef", r => r.Biomarker.Coefficient), ("rank", r => r.Biomarker.Rank),
-        ("organoid_drug", r => r.Model.Arm.Drug.ScreenName), ("n_organoids", r => r.Model.Model.Data.OrganoidCount));
+        ("organoid_drug", r => r.Model.Arm.Drug.ScreenName), ("n_organoids", r => r.Model.Model.Data.OrganoidCount), ("training", r => r.Model.Training.Cohort));
 
     private sealed record RankedRow(ArmModel Model, RankedBiomarker Biomarker);
 

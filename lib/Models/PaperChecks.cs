@@ -58,7 +58,8 @@ public sealed record PaperComparison(ArmDefinition Arm, string Selection, IReadO
     {
         var arm = main.Arm;
         string label = arm.Drug.Label;
-        var reference = OrganoidTraining.Assemble(authorsNes, OrganoidResponseSummary.ForDrug(responses, arm.Drug.ScreenName, r => r.MedianLnIc50), main.Proximal,
+        var own = responses.Where(r => r.Collection is null || r.Collection == main.Training.Organoids);
+        var reference = OrganoidTraining.Assemble(authorsNes, OrganoidResponseSummary.ForDrug(own, arm.Drug.ScreenName, r => r.MedianLnIc50), main.Proximal,
             CountLog.Silent, $"{label} on the authors' NES");
         var referenceModels = models.Select(m => OrganoidTraining.Fit(reference, m.ModelName)).ToList();
         var checks = new List<PaperCheck>();

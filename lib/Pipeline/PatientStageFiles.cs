@@ -110,8 +110,29 @@ public static class PatientStageFiles
         var models = StageFiles.Models(run.StagePath(4, "models.tsv"));
         var mode = ArmInputs.ModeOf(models);
         var organoids = StageFiles.PathwayScores(run.StagePath(4, "organoid_nes.tsv"));
-        var responsePath = run.StagePath(1, "organoid_response.tsv");
-        var arms = study.Arms.Select(a => ArmInputs.Create(a, members.Keys.ToList(), StageFiles.OrganoidResponses(responsePath, a.Drug.ScreenName), models, mode)).ToList();
+        var responses = StageFiles.OrganoidResponseSummaries(run.StagePath(1, "organoid_response.tsv"));
+        var scores = new Dictionary<string, PathwayScores>(StringComparer.Ordinal);
+        // Each training set's organoid scores: organoid_nes.tsv for the collection stage 04 scored first, organoid_nes_{id}.tsv for others.
+        PathwayScores ScoresOf(TrainingDefinition t)
+        {
+            string file = CollectionScores.StageFile(study, t.Organoids);
+            if (!scores.TryGetValue(file, out var s)) scores[file] = s = file == "organoid_nes.tsv" ? organoids : StageFiles.PathwayScores(run.StagePath(4, file));
+            return s;
+        }
+        IReadOnlyDictionary<string, double> ResponseOf(ArmDefinition a, TrainingDefinition t) =>
+            OrganoidResponseSummary.TrainingResponse(responses, study.OrganoidCollection(t.Organoids), a.Drug.ScreenName);
+        var built = members.Keys.ToList();
+        var arms = new List<ArmInputs>();
+        foreach (var a in study.Arms)
+        {
+            var first = a.Training.FirstOrDefault(t => built.Contains(a.OrganoidCohort(t)));
+            var main = ArmInputs.Create(a, built, first is null ? new Dictionary<string, double>() : ResponseOf(a, first), models, mode);
+            main = main with { OrganoidScores = ScoresOf(main.Training) };
+            // The arm's other training sets that stage 01 built and stage 04 fitted (a connected run: cisplatin on the CRC organoids).
+            var alternatives = a.Training.Where(t => t != main.Training && built.Contains(a.OrganoidCohort(t)))
+                .Select(t => ArmInputs.Alternative(main, t, ResponseOf(a, t), models, mode, ScoresOf(t))).OfType<ArmInputs>().ToList();
+            arms.Add(alternatives.Count == 0 ? main : main with { Alternatives = alternatives });
+        }
         return (models, mode, organoids, arms);
     }
 

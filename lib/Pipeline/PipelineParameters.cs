@@ -118,6 +118,7 @@ public static class PipelineParameters
         new("random_draws", ParameterKind.Integer, "1000", ["05"], "random pathway sets for the empirical p of the network selection", Min: 1),
         new("robustness_permutations", ParameterKind.Integer, "1000", ["05", "06"], "robustness: whole-pipeline organoid-label permutations", Min: 1),
         new("robustness_bootstrap", ParameterKind.Integer, "2000", ["05", "06"], "robustness: patient bootstrap resamples", Min: 1),
+        new("inputs", ParameterKind.Choice, "auto", Every, "auto: the paper's own inputs where scripts/fetch-inputs fetched them (data/connected/), else the mirror's stand-ins; mirror: the mirror's inputs only", Choices: ["auto", "mirror"]),
     ];
 
     /// <summary>The declared parameter named <paramref name="name"/>, or null.</summary>

@@ -133,10 +133,21 @@ public sealed record RunContext(string RepoRoot, string OutputDir, string? DataM
     /// <summary>The git-ignored download cache (data/cache).</summary>
     public string CacheDir => Path.Combine(DataConfigDir, "cache");
 
-    /// <summary>The study definition, checked against the manifest (read once per run context).</summary>
-    public StudyDefinition Study => _study ??= StudyDefinition.Read(StudyPath, Manifest.Read(ManifestPath).Select(e => e.Id).ToList());
+    /// <summary>
+    /// The study definition as this run can use it (<see cref="UsableStudy"/>): the entries whose inputs are not
+    /// available left out, so the preference lists take the first usable entry (the paper's own inputs when
+    /// scripts/fetch-inputs has fetched them, else the stand-ins).
+    /// </summary>
+    public StudyDefinition Study => UsableStudy.Study;
+
+    /// <summary>The whole study definition (data/study.json), checked against the manifest (read once per run context).</summary>
+    public StudyDefinition FullStudy => _study ??= StudyDefinition.Read(StudyPath, Manifest.Read(ManifestPath).Select(e => e.Id).ToList());
+
+    /// <summary>The study reduced to the inputs available to this run, and what was left out (computed once per run context).</summary>
+    public UsableStudy UsableStudy => _usable ??= FullStudy.Usable(DataAccess.Availability(this));
 
     private StudyDefinition? _study;
+    private UsableStudy? _usable;
 
     /// <summary>output/results/FILE (the machine-readable results); the folder is created when missing.</summary>
     /// <param name="file">A file name, e.g. "validation.tsv".</param>

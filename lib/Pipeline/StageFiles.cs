@@ -66,32 +66,41 @@ public static class StageFiles
     public static IReadOnlyList<OrganoidResponseSummary> OrganoidResponseSummaries(string path)
     {
         var t = Read(path, "01", "organoid", "drug", "median_ln_ic50", "replicates", "median_auc", "max_conc_um");
+        int collection = t.Table.Columns.ToList().IndexOf("collection");
+        // NA: a response table without IC50s or tested concentrations (a curated AUC table).
+        double Optional(string text, int line, string column) => text == "NA" ? double.NaN : Number(path, line, text, column, "01");
         return t.Table.Rows.Select((row, i) =>
         {
             int line = i + 2;
             if (!int.TryParse(row[t["replicates"]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var replicates) || replicates < 1)
                 throw new InputException(path, line, $"replicates '{row[t["replicates"]]}' is not a positive integer", "rerun stage 01");
-            return new OrganoidResponseSummary(row[t["organoid"]], row[t["drug"]], Number(path, line, row[t["median_ln_ic50"]], "median_ln_ic50", "01"), replicates,
-                Number(path, line, row[t["median_auc"]], "median_auc", "01"), Number(path, line, row[t["max_conc_um"]], "max_conc_um", "01"));
+            return new OrganoidResponseSummary(row[t["organoid"]], row[t["drug"]], Optional(row[t["median_ln_ic50"]], line, "median_ln_ic50"), replicates,
+                Number(path, line, row[t["median_auc"]], "median_auc", "01"), Optional(row[t["max_conc_um"]], line, "max_conc_um"),
+                collection < 0 || row[collection].Length == 0 ? null : row[collection]);
         }).ToArray();
     }
 
-    /// <summary>output/stages/04/models.tsv (drug, selection, gmt, model, pathway, coef, rank), grouped by model, in file order.</summary>
+    /// <summary>
+    /// output/stages/04/models.tsv (drug, selection, gmt, model, pathway, coef, rank; optional training: the organoid
+    /// cohort), grouped by model, in file order.
+    /// </summary>
     /// <param name="path">The file.</param>
     /// <returns>One model per (drug, selection, gmt, model), its biomarkers sorted by rank (1 = largest |coef|).</returns>
     /// <exception cref="InputException">The file is missing or malformed, a rank is not a positive integer, or a model lists a pathway twice.</exception>
     public static IReadOnlyList<StageModel> Models(string path)
     {
         var t = Read(path, "04", "drug", "selection", "gmt", "model", "pathway", "coef", "rank");
+        int training = t.Table.Columns.ToList().IndexOf("training");
         var groups = new List<(string Key, StageModel Model, List<RankedBiomarker> List)>();
         foreach (var (row, line) in t.Table.Rows.Select((r, i) => (r, i + 2)))
         {
-            string key = string.Join('\u0001', row[t["drug"]], row[t["selection"]], row[t["gmt"]], row[t["model"]]);
+            string? cohort = training < 0 || row[training].Length == 0 ? null : row[training];
+            string key = string.Join('\u0001', row[t["drug"]], row[t["selection"]], row[t["gmt"]], row[t["model"]], cohort ?? "");
             var g = groups.FirstOrDefault(x => x.Key == key);
             if (g.Key is null)
             {
                 var list = new List<RankedBiomarker>();
-                g = (key, new StageModel(row[t["drug"]], row[t["selection"]], row[t["gmt"]], row[t["model"]], list), list);
+                g = (key, new StageModel(row[t["drug"]], row[t["selection"]], row[t["gmt"]], row[t["model"]], list, cohort), list);
                 groups.Add(g);
             }
             if (!int.TryParse(row[t["rank"]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rank) || rank < 1)

@@ -121,6 +121,8 @@ public sealed record StudyDefinition(
             In($"{f}.survival", c.Survival, SurvivalSources.Select(s => s.Id), "a survival source");
             In($"{f}.variant_of", c.VariantOf, cohortIds, "a cohort");
             if (c.ExpressionFiles is { } ef) { Input($"{f}.expression_files.files", ef.Files); Input($"{f}.expression_files.patients", ef.Patients); }
+            In($"{f}.expression_samples", c.ExpressionSamples, ExpressionSources.Select(s => s.Id), "an expression source");
+            if (c.ExpressionFiles is not null && c.ExpressionSamples is not null) p.Add($"{f}: expression_files and expression_samples are two filters for one thing: keep one");
             if (SurvivalSource(c.Survival) is { } ss)
                 foreach (var project in c.Projects)
                     if (ss.InputFor(project) is null) p.Add($"{f}.survival: source '{ss.Id}' has no input for project {project}");

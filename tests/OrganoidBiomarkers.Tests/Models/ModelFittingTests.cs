@@ -66,8 +66,8 @@ public class ModelFittingTests
         // Arms, then selections, then models: the order stage 05 and the report read.
         Assert.Equal(["FLUOROURACIL", "CISPLATIN", "IRINOTECAN"], coefficients.ColumnValues("drug").Distinct());
         var stage = ModelTables.StageModels(models, "authors");
-        Assert.Equal(["drug", "selection", "gmt", "model", "pathway", "coef", "rank", "organoid_drug", "n_organoids"], stage.Columns);
-        Assert.Contains(stage.Rows, r => r[0] == "IRINOTECAN" && r[7] == "Irinotecan" && r[8] == "8");
+        Assert.Equal(["drug", "selection", "gmt", "model", "pathway", "coef", "rank", "organoid_drug", "n_organoids", "training"], stage.Columns);
+        Assert.Contains(stage.Rows, r => r[0] == "IRINOTECAN" && r[7] == "Irinotecan" && r[8] == "8" && r[9] == "crc_organoids_irinotecan");
         var alphas = ModelTables.RidgeCvAlphas(models);
         Assert.Equal(sets.Count, alphas.Rows.Count);
         Assert.Equal("chosen alpha", alphas.Columns[^1]);
