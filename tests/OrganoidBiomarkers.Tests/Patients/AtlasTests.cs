@@ -198,3 +198,30 @@ public sealed class AtlasTests(AtlasWorld world) : IClassFixture<AtlasWorld>
         Assert.True(figure.Base64.Length > 10_000);
     }
 }
+
+public sealed class AtlasReportTests(AtlasWorld world) : IClassFixture<AtlasWorld>
+{
+    [Fact]
+    public void The_report_shows_the_atlas_in_one_section_with_its_tables_and_figure()
+    {
+        var output = Directory.CreateTempSubdirectory("atlas-report-").FullName;
+        try
+        {
+            var run = world.Run with { OutputDir = output };
+            var rows = AtlasTables.Rows(world.All);
+            AtlasTables.File(rows, run.Seed).Write(run.ResultPath("drug_atlas.tsv"));
+            AtlasTables.Eligibility(world.Atlas.Plan).Write(run.ResultPath("drug_atlas_eligibility.tsv"));
+            var forest = AtlasFigures.Rows(rows);
+            Figures.Save(AtlasFigures.Forest(forest, "atlas"), run.FigurePath("07_drug_atlas_forest.png"), AtlasFigures.Width, AtlasFigures.Height(forest.Count, 2));
+            var report = StudyReport.Build(new RunOutputs(output, run.RepoRoot, run.DataMirror, run.DataConfigDir));
+            var section = Assert.Single(report.Model.Sections, s => s.Id == "stage07");
+            Assert.Equal("07 · Drug atlas", section.Title);
+            Assert.Equal(["results/drug_atlas.tsv", "results/drug_atlas_eligibility.tsv"], section.Tables.Select(t => t.Link));
+            Assert.Equal(["07_drug_atlas_forest"], section.Figures.Select(f => f.Caption));
+            // The key view of the eligibility lists the drugs with a target row or treated patients, not the whole screen.
+            var eligibility = section.Tables[1];
+            Assert.Equal(5, eligibility.Table.Rows.Count(r => eligibility.KeyRows!(r)));
+        }
+        finally { Directory.Delete(output, recursive: true); }
+    }
+}
