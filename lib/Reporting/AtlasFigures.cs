@@ -36,11 +36,11 @@ public static class AtlasFigures
     public const int Width = 1700;
 
     /// <summary>Height in pixels for <paramref name="rows"/> rows in <paramref name="groups"/> groups.</summary>
-    public static int Height(int rows, int groups) => 210 + 64 * rows + 36 * groups;
+    public static int Height(int rows, int groups) => 210 + 64 * rows + 60 * groups;
 
     /// <summary>
-    /// The forest's rows from the atlas' rows: grouped by cancer (headed by the cancer's projects and the training set:
-    /// the organoids, or the substitution), the label "drug (patients, deaths)", the detail "log-rank p · BH q · permutation
+    /// The forest's rows from the atlas' rows: grouped by cancer (headed by the cancer's projects, the training set (the
+    /// organoids, or the substitution) and, on a second line, the expression source the patients were scored on), the label "drug (patients, deaths)", the detail "log-rank p · BH q · permutation
     /// p · control p" (↓ after a p whose split goes opposite to the paper's direction).
     /// </summary>
     public static IReadOnlyList<AtlasForestRow> Rows(IReadOnlyList<AtlasRow> rows)
@@ -53,7 +53,7 @@ public static class AtlasFigures
             var s = r.Split;
             var c = r.Control;
             string training = arm.Arm.Training[0].Substitute is { } why ? $"CRC organoids stand in ({why})" : "CRC organoids, as the paper";
-            string group = $"TCGA {string.Join("+", arm.Cancer.Projects)}: {training}";
+            string group = $"TCGA {string.Join("+", arm.Cancer.Projects)}: {training}\nscored on {arm.Expression.Id} ({arm.Expression.Content}; choice {arm.ExpressionChoice} of {arm.Cancer.Expression.Count})";
             string label = s is null ? $"{arm.Arm.Drug.Label}: not tested" : $"{arm.Arm.Drug.Label} ({s.Patients} patients, {s.Events} deaths)";
             string detail = s is null ? r.Result.Note
                 : $"p {P(s.LogRankP)}{(s.SignedZ < 0 ? "↓" : "")} · q {P(r.Q)} · perm p {P(r.Result.Permutation?.P)} · control p {P(c?.LogRankP)}{(c?.SignedZ < 0 ? "↓" : "")}";
@@ -85,8 +85,9 @@ public static class AtlasFigures
             if (i == 0 || rows[i].Group != rows[i - 1].Group)
             {
                 if (i > 0) cursor -= 0.35;
-                headings.Add((cursor, rows[i].Group));
-                cursor -= 0.75;
+                int lines = rows[i].Group.Count(c => c == '\n') + 1;
+                headings.Add((cursor - 0.2 * (lines - 1), rows[i].Group));
+                cursor -= 0.75 + 0.4 * (lines - 1);
             }
             y[i] = cursor;
             cursor -= 1;
@@ -107,8 +108,7 @@ public static class AtlasFigures
         foreach (var (hy, text) in headings)
         {
             var t = plot.Add.Text(text, lo + 0.02, hy);
-            t.LabelFontSize = 14;
-            t.LabelBold = true;
+            t.LabelFontSize = 13;
             t.LabelFontName = Figures.FontName;
             t.LabelFontColor = Palette.Dark;
             t.LabelAlignment = Alignment.MiddleLeft;

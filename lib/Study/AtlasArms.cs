@@ -28,8 +28,9 @@ public sealed record AtlasCandidate(string ScreenName, string? DrugBankName, str
 /// <param name="Cancer">The cancer.</param>
 /// <param name="Candidate">The screened drug.</param>
 /// <param name="ExpressionChoice">1-based rank of the expression source used in the cancer's preference list.</param>
+/// <param name="Expression">The expression source used (its content labels what the patients were scored on).</param>
 public sealed record AtlasArm(ArmDefinition Arm, PatientCohortDefinition Treated, PatientCohortDefinition Control, AtlasCancer Cancer, AtlasCandidate Candidate,
-    int ExpressionChoice)
+    int ExpressionChoice, ExpressionSourceDefinition Expression)
 {
     /// <summary>The arm's id.</summary>
     public string Id => Arm.Id;
@@ -138,7 +139,7 @@ public static class AtlasArms
             Substitute: cancer.Substitute);
         var arm = new ArmDefinition($"{label}_{cancer.Id}", drug, [training], [new AnalysisDefinition(treated.Id, cancer.Survival, control.Id)], [expressionSource],
             new MainSetting(selection, atlas.Main.Model, atlas.Main.K, treated.Id, cancer.Survival, [expressionSource]));
-        return new AtlasArm(arm, treated, control, cancer, candidate, expressionChoice);
+        return new AtlasArm(arm, treated, control, cancer, candidate, expressionChoice, study.ExpressionSource(expressionSource));
     }
 
     /// <summary>

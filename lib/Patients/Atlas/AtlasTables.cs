@@ -46,7 +46,7 @@ public static class AtlasTables
     /// <summary>
     /// The schema of drug_atlas.tsv: the arm and its drug's names, the cancer and cohort, the training set (naming a
     /// substitute), selection, proximal pathways and features, model, k, expression source (with its rank in the cancer's
-    /// preference list) and survival source, status and note; the main split as validation.tsv has it (n, groups, deaths,
+    /// preference list and its content, e.g. "Xena Toil log2 TPM, 1,577 genes") and survival source, status and note; the main split as validation.tsv has it (n, groups, deaths,
     /// biomarkers, log-rank p, BH q and the family size, HR with Wald 95% CI, 5-year survival, signed root); the negative
     /// control's split; the random-set baseline's empirical p; the permutation test's empirical p; the run seed (on rows
     /// with random analyses).
@@ -62,6 +62,7 @@ public static class AtlasTables
         ("model", r => r.Result.Arm.Arm.Main.Model), ("k", r => r.Result.Arm.Arm.Main.K),
         ("expression_source", r => r.Result.Arm.Arm.Main.Expression[0]),
         ("expression_choice", r => $"{r.Result.Arm.ExpressionChoice} of {r.Result.Arm.Cancer.Expression.Count}"),
+        ("expression_content", r => r.Result.Arm.Expression.Content),
         ("survival_source", r => r.Result.Arm.Arm.Main.Survival), ("status", r => r.Result.Tested ? "tested" : "not tested"), ("note", r => r.Result.Note),
         ("n_patients", r => r.Split?.Patients), ("n_responders", r => r.Split?.Responders), ("n_nonresponders", r => r.Split?.NonResponders),
         ("events", r => r.Split?.Events), ("biomarkers", r => r.Split?.Biomarkers), ("unscored_skipped", r => r.Split?.UnscoredSkipped),

@@ -190,7 +190,8 @@ public sealed class AtlasTests(AtlasWorld world) : IClassFixture<AtlasWorld>
     {
         var rows = AtlasFigures.Rows(AtlasTables.Rows(world.All));
         Assert.Equal(4, rows.Count);
-        Assert.Equal(["TCGA COAD: CRC organoids, as the paper", "TCGA BLCA: CRC organoids stand in (bladder organoid expression not available)"], rows.Select(r => r.Group).Distinct());
+        Assert.Equal(["TCGA COAD: CRC organoids, as the paper", "TCGA BLCA: CRC organoids stand in (bladder organoid expression not available)"], rows.Select(r => r.Group.Split('\n')[0]).Distinct());
+        Assert.Equal("scored on xena_blca (Xena Toil log2 TPM, 1,577 genes; choice 1 of 1)", rows[^1].Group.Split('\n')[1]);
         var odd = rows.Append(rows[0] with { Label = "not tested", HazardRatio = double.NaN, ControlHazardRatio = double.NaN })
             .Append(rows[1] with { HazardRatio = double.PositiveInfinity, Lower = double.NaN, Upper = double.NaN, ControlLower = 0.001, ControlUpper = 500 }).ToList();
         var path = Path.Combine(world.Run.OutputDir, "forest.png");
