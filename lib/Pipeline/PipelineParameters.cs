@@ -21,6 +21,8 @@ public enum ParameterKind
     Boolean,
     /// <summary>One of a fixed list of words, case-insensitive (stored as listed).</summary>
     Choice,
+    /// <summary>A name the notebook checks against its data (e.g. an arm id): lower-case letters, digits, '_' and '-' (stored lower-case).</summary>
+    Word,
 }
 
 /// <summary>
@@ -52,6 +54,7 @@ public sealed record PipelineParameter(string Name, ParameterKind Kind, string D
         ParameterKind.Boolean => "true or false",
         ParameterKind.Choice => string.Join(", ", Choices!),
         ParameterKind.Seed => "a whole number from 0 to 18446744073709551615",
+        ParameterKind.Word => "a name of letters, digits, '_' and '-'",
         _ => (double.IsNegativeInfinity(Min), double.IsPositiveInfinity(Max)) switch
         {
             (true, true) => Kind == ParameterKind.Integer ? "a whole number" : "a number",
@@ -75,6 +78,8 @@ public sealed record PipelineParameter(string Name, ParameterKind Kind, string D
             case ParameterKind.Choice:
                 var choice = Choices!.FirstOrDefault(c => c.Equals(t, StringComparison.OrdinalIgnoreCase));
                 return choice is not null ? (choice, null) : (null, Refusal(text, NearMatch.Suggest(t, Choices!)));
+            case ParameterKind.Word:
+                return t.Length > 0 && t.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? (t.ToLowerInvariant(), null) : (null, Refusal(text, null));
             case ParameterKind.Seed:
                 return IsDigits(t) && ulong.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var seed)
                     ? (seed.ToString(CultureInfo.InvariantCulture), null) : (null, Refusal(text, null));
@@ -107,18 +112,19 @@ public static class PipelineParameters
     /// <summary>The declared parameters, in the order README lists them.</summary>
     public static readonly IReadOnlyList<PipelineParameter> All =
     [
-        new("seed", ParameterKind.Seed, "20201030", ["03", "04", "05", "06"], "seed of every random draw (proximity nulls, permutations, random sets, bootstrap); same seed gives byte-identical results"),
+        new("seed", ParameterKind.Seed, "20201030", ["03", "04", "05", "06", "07"], "seed of every random draw (proximity nulls, permutations, random sets, bootstrap); same seed gives byte-identical results"),
         new("offline", ParameterKind.Boolean, "false", Every, "true: never download; inputs must be in the mirror or data/cache/", AffectsResults: false),
         new("dilution_range", ParameterKind.Number, "256", ["02"], "assumed ratio of highest to lowest tested concentration (Table S2b gives only the highest)", Min: 1),
-        new("n_random", ParameterKind.Integer, "1000", ["03"], "degree-matched randomisations per drug x pathway", Min: 1),
+        new("n_random", ParameterKind.Integer, "1000", ["03", "07"], "degree-matched randomisations per drug x pathway", Min: 1),
         new("proximity_drugs", ParameterKind.Choice, "main", ["03"], "all: proximity for all drug rows of drug_drugTarget.txt, compared with the authors' column", Choices: ["main", "all"]),
         new("gmt", ParameterKind.Choice, "authors", ["04", "05", "06"], "authors: the authors' loss of each gene set's first gene; corrected: every gene", Choices: ["authors", "corrected"]),
         new("permutations", ParameterKind.Integer, "1999", ["04"], "permutation null of the leave-one-out Spearman (ridgecv, ols)", Min: 1),
         new("svr_permutations", ParameterKind.Integer, "199", ["04"], "permutation null of the leave-one-out Spearman (svr)", Min: 1),
-        new("random_draws", ParameterKind.Integer, "1000", ["05"], "random pathway sets for the empirical p of the network selection", Min: 1),
-        new("robustness_permutations", ParameterKind.Integer, "1000", ["05", "06"], "robustness: whole-pipeline organoid-label permutations", Min: 1),
+        new("random_draws", ParameterKind.Integer, "1000", ["05", "07"], "random pathway sets for the empirical p of the network selection", Min: 1),
+        new("robustness_permutations", ParameterKind.Integer, "1000", ["05", "06", "07"], "robustness: whole-pipeline organoid-label permutations", Min: 1),
         new("robustness_bootstrap", ParameterKind.Integer, "2000", ["05", "06"], "robustness: patient bootstrap resamples", Min: 1),
         new("inputs", ParameterKind.Choice, "auto", Every, "auto: the paper's own inputs where scripts/fetch-inputs fetched them (data/connected/), else the mirror's stand-ins; mirror: the mirror's inputs only", Choices: ["auto", "mirror"]),
+        new("arm", ParameterKind.Word, "all", ["07"], "stage 07: run one drug-atlas arm alone (its id, e.g. gemcitabine_blca); all: every arm"),
     ];
 
     /// <summary>The declared parameter named <paramref name="name"/>, or null.</summary>

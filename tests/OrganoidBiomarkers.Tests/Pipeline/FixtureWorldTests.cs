@@ -97,61 +97,9 @@ public static class WorldPipeline
         return null;
     }
 
-    /// <summary>Runs every notebook and the report on <paramref name="config"/> and <paramref name="mirror"/> into <paramref name="output"/>.</summary>
-    public static async Task<WorldRun> RunAsync(string repo, string name, string config, string mirror, string output, IReadOnlyList<string> parameters, TimeSpan timeout)
-    {
-        var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = repo,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        string[] args =
-        [
-            Artifact(repo, "scripts", "NotebookRunner", "bin", "Release", "net10.0", "NotebookRunner.dll"),
-            "--report-tool", Artifact(repo, "scripts", "Report", "bin", "Release", "net10.0", "Report.dll"),
-            "--notebooks", Artifact(repo, "notebooks"),
-            "--data-config", config,
-            "--data-mirror", mirror,
-            "--output", output,
-            "--timeout-seconds", "300",
-        ];
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        foreach (var p in parameters) { psi.ArgumentList.Add("--param"); psi.ArgumentList.Add(p); }
-        // Only the command line decides where inputs come from: nothing inherited may point at the real mirror.
-        foreach (var key in psi.Environment.Keys.Where(k => k.StartsWith("PIPELINE_", StringComparison.Ordinal) || k == "DATA_MIRROR").ToList())
-            psi.Environment.Remove(key);
-        // The world's data are tiny: quick (tiered) JIT of loops and no profile-guided re-JIT cost about a third less CPU
-        // than the runner's default (optimised loops, for the real data). JIT modes do not change results.
-        psi.Environment["DOTNET_TC_QuickJitForLoops"] = "1";
-        psi.Environment["DOTNET_TieredPGO"] = "0";
-
-        var log = new StringBuilder();
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(psi)!;
-        var stdout = Copy(process.StandardOutput, log);
-        var stderr = Copy(process.StandardError, log);
-        using var stop = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(stop.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            lock (log) log.AppendLine($"fixture-world test: the run exceeded {timeout.TotalMinutes:0} minutes and was stopped");
-        }
-        await Task.WhenAll(stdout, stderr);
-        return new WorldRun(name, output, process.ExitCode, log.ToString(), clock.Elapsed);
-    }
-
-    private static async Task Copy(StreamReader from, StringBuilder to)
-    {
-        string? line;
-        while ((line = await from.ReadLineAsync()) is not null)
-            lock (to) to.AppendLine(line);
-    }
+    /// <summary>Runs every notebook and the report on <paramref name="config"/> and <paramref name="mirror"/> into <paramref name="output"/> (<see cref="WorldRunner"/>).</summary>
+    public static Task<WorldRun> RunAsync(string repo, string name, string config, string mirror, string output, IReadOnlyList<string> parameters, TimeSpan timeout) =>
+        WorldRunner.RunAsync(repo, name, config, mirror, output, parameters, timeout);
 }
 
 /// <summary>One pipeline run on the fixture world: its output folder, exit code and console log.</summary>
@@ -177,6 +125,7 @@ public sealed class FixtureWorldTests(FixtureWorldRuns runs, Xunit.Abstractions.
     [
         "inventory.tsv", "cohorts.tsv", "organoid_qc.tsv", "drug_qc.tsv", "proximity.tsv", "proximal_pathways.tsv", "proximity_agreement.tsv",
         "model_coefficients.tsv", "organoid_cv.tsv", "response_measure.tsv", "validation.tsv", "baselines.tsv", "robustness.tsv", "parity.tsv",
+        "drug_atlas.tsv", "drug_atlas_eligibility.tsv",
     ];
 
     /// <summary>The world's designed numbers (written by make_world.py from its own records: an independent count).</summary>
@@ -307,6 +256,30 @@ public sealed class FixtureWorldTests(FixtureWorldRuns runs, Xunit.Abstractions.
             // The cisplatin arm's top biomarker (base excision repair) has too few genes in the Xena files: the split falls to rank 2.
             Assert.Equal((drug, unscoredSkipped), (drug, int.Parse(r["unscored_skipped"], CultureInfo.InvariantCulture)));
         }
+    }
+
+    [Fact]
+    public void The_drug_atlas_has_the_arms_and_patients_the_world_was_built_with_and_its_study_drugs_rows_are_stage_05s()
+    {
+        var run = Succeeded();
+        var atlas = Rows(run.Table("drug_atlas.tsv")).ToList();
+        Assert.Equal(Expected["atlas_arms"], string.Join(";", atlas.Select(r => r["arm"]).Order(StringComparer.Ordinal)));
+        Assert.All(atlas, r => Assert.Equal((r["arm"], ExpectedInt($"atlas_{r["arm"]}_n"), "tested"), (r["arm"], int.Parse(r["n_patients"], CultureInfo.InvariantCulture), r["status"])));
+        var eligibility = Rows(run.Table("drug_atlas_eligibility.tsv")).ToDictionary(r => r["screen_name"], StringComparer.Ordinal);
+        Assert.StartsWith("no DrugBank protein target", eligibility["Oxaliplatin"]["reason"]);
+        Assert.StartsWith("alias:", eligibility["Gemcitibine"]["name_source"]);
+        // Independently of notebook 07's own check: the atlas' rows of the study's drugs are validation.tsv's main rows.
+        var main = Rows(run.Table("validation.tsv")).Where(r => r["main"] == "true").ToDictionary(r => r["drug"], StringComparer.Ordinal);
+        foreach (var drug in new[] { "FLUOROURACIL", "CISPLATIN" })
+        {
+            var a = atlas.Single(r => r["target_row"] == drug);
+            foreach (var (mine, theirs) in new[] { ("cohort", "cohort"), ("expression_source", "expression_source"), ("survival_source", "survival_source"),
+                         ("n_patients", "n_treated"), ("n_responders", "n_responders"), ("n_nonresponders", "n_nonresponders"), ("events", "events"),
+                         ("logrank_p", "logrank_p"), ("hr", "hr"), ("hr_low", "hr_low"), ("hr_high", "hr_high"), ("surv5_responders", "surv5_responders"),
+                         ("surv5_nonresponders", "surv5_nonresponders"), ("biomarkers", "biomarkers"), ("signed_z", "signed_z"), ("unscored_skipped", "unscored_skipped") })
+                Assert.True(a[mine] == main[drug][theirs], $"{drug}: atlas {mine} {a[mine]}, validation.tsv {theirs} {main[drug][theirs]}");
+        }
+        Assert.True(File.Exists(Path.Combine(run.Output, "figures", "07_drug_atlas_forest.png")), "the atlas figure was not written");
     }
 
     [Fact]

@@ -1595,6 +1595,36 @@ for arm in study["arms"]:
         if "paper_n" in t:
             t["paper_n"] = counts[f"{t['organoids']}_organoids_{arm['id']}_n"]
 
+# The drug atlas (notebook 07): a screened drug with a DrugBank name (the authors' rule, else the study's screen alias),
+# a drug_drugTarget.txt row and at least ATLAS_MIN_PATIENTS treated patients with survival and a Xena profile in one of
+# the atlas' cancers becomes an arm "{label}_{cancer}". The world's cohorts are small, so is its threshold; the counts
+# below are this script's own, from its records, for the end-to-end test to compare with.
+ATLAS_MIN_PATIENTS = 10
+if "atlas" in study:
+    study["atlas"]["min_patients"] = ATLAS_MIN_PATIENTS
+    aliases = {a["screen_name"]: a["drugbank_name"] for a in study["atlas"]["screen_aliases"]}
+    with_targets = set()
+    for drugs_cell, _ in DRUG_TARGET_ROWS:
+        for d in drugs_cell.split(","):
+            with_targets.add(d.strip().upper())
+            with_targets.update(names(d.strip(), "authors"))
+    atlas_cancers = [("coad", lambda drug: {p for p in treated(biotab_records, drug, "authors") if p in biotab_survival and p in with_file}, coverage["xena_coadread"]),
+                     ("blca", lambda drug: {p for p in treated(biolinks["BLCA"], drug, "authors") if p in gdc_blca}, coverage["xena_blca"])]
+    study_labels = {a["drug"]["drugbank_name"]: a["drug"]["label"] for a in study["arms"]}
+    atlas_arms = []
+    for _, screen_name, _, _ in sorted(SCREEN_DRUGS, key=lambda d: d[1]):
+        found = names(screen_name, "authors")
+        drug = found.pop() if len(found) == 1 else aliases.get(screen_name)
+        if drug is None or drug not in with_targets:
+            continue
+        label = "".join(ch for ch in study_labels.get(drug, drug.lower()).lower() if ch.isalnum())
+        for cancer, members, profiled in atlas_cancers:
+            n = len(members(drug) & profiled)
+            if n >= ATLAS_MIN_PATIENTS:
+                atlas_arms.append(f"{label}_{cancer}")
+                expected.append((f"atlas_{label}_{cancer}_n", n, f"{drug} in {cancer}: treated, with survival and a Xena profile"))
+    expected.append(("atlas_arms", ";".join(sorted(atlas_arms)), f"atlas arms (>= {ATLAS_MIN_PATIENTS} patients), ordinal"))
+
 paper_header, paper = read_tsv(os.path.join(REPO, "data", "paper_values.tsv"))
 designed = {"crc_organoids_5fu": counts["crc_organoids_5fu_n"], "coad_5fu_patients": counts["coad_5fu_n"],
             "blca_cisplatin_patients": counts["blca_cisplatin_n"], "top_biomarker_5fu": BH3, "features_5fu": features_5fu}
