@@ -179,8 +179,7 @@ public static class AtlasArms
         ArgumentNullException.ThrowIfNull(cancer);
         ArgumentNullException.ThrowIfNull(inputAvailable);
         for (int i = 0; i < cancer.Expression.Count; i++)
-            // A source the run left out (StudyAvailability: its input not fetched) is unavailable; the rank still
-            // counts it, so "2 of 2" says the preferred source was missing.
+            // A source the run left out (StudyAvailability: its input not fetched) counts as unavailable.
             if (study.ExpressionSources.FirstOrDefault(x => x.Id == cancer.Expression[i]) is { } s && inputAvailable(s.Input)) return (s, i + 1);
         throw new ArgumentException($"atlas cancer {cancer.Id}: none of its expression sources ({string.Join(", ", cancer.Expression)}) is available in this run");
     }

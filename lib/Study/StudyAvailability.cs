@@ -4,7 +4,7 @@ namespace OrganoidBiomarkers.Study;
 
 /// <summary>An entry of the study definition that a run leaves out because an input it names is not available.</summary>
 /// <param name="Kind">Which list it is in: "organoid collection", "expression source", "selection", "drug records",
-/// "survival input", "cohort", "training set", "analysis", "control", "reference medians".</param>
+/// "survival input", "cohort", "training set", "analysis", "control", "reference medians", "atlas selection", "atlas expression source".</param>
 /// <param name="Id">Its id (for a training set or analysis: "arm: collection" / "arm: cohort, survival").</param>
 /// <param name="Why">The missing manifest inputs, or the skipped entry it depends on.</param>
 public sealed record SkippedStudyEntry(string Kind, string Id, string Why)
@@ -48,7 +48,8 @@ public sealed record UsableStudy(StudyDefinition Study, IReadOnlyList<SkippedStu
 /// <item>a cohort whose drug records, survival input for one of its projects, GDC file filter, expression-sample
 /// source or base cohort (<c>variant_of</c>) is gone;</item>
 /// <item>in each arm: training sets on a gone collection, analyses on a gone cohort or survival source (a gone control
-/// is dropped from its analysis), expression sources that are gone; in the main setting, gone expression sources.</item>
+/// is dropped from its analysis), expression sources that are gone; in the main setting, gone expression sources;</item>
+/// <item>in the drug atlas' template: gone selections and, per cancer, gone expression sources.</item>
 /// </list>
 /// What an arm cannot do without is never left out (its last training set, its main analysis, selection or last main
 /// expression source): the stage that reads it then stops with the missing-input error it gives today.
@@ -152,21 +153,38 @@ public static class StudyAvailability
 
         var neighbours = study.FirstNeighbourNetworks.Where(n => Has(selections, s => s.Id, n)).ToList();
         if (neighbours.Count == 0) neighbours = [.. study.FirstNeighbourNetworks];
+
+        // The atlas template's preference lists, as the arms' (its last entry kept, for the stage's own error).
+        var atlas = study.Atlas;
+        if (atlas is not null)
+        {
+            var atlasSelections = Keep(atlas.Main.Selections, "atlas selection", id => id,
+                id => Has(selections, s => s.Id, id) ? null : study.Selections.FirstOrDefault(s => s.Id == id) is { } s ? Missing(s.Input) : "left out");
+            if (atlasSelections.Count == 0) atlasSelections = [.. atlas.Main.Selections];
+            var cancers = atlas.Cancers.Select(c =>
+            {
+                var kept = Keep(c.Expression, "atlas expression source", id => $"{c.Id}: {id}", id => Has(sources, s => s.Id, id) ? null : $"expression source {id} left out");
+                return kept.Count == c.Expression.Count ? c : c with { Expression = kept.Count == 0 ? [.. c.Expression] : kept };
+            }).ToList();
+            if (atlasSelections.Count != atlas.Main.Selections.Count || !cancers.SequenceEqual(atlas.Cancers))
+                atlas = atlas with { Main = atlas.Main with { Selections = atlasSelections }, Cancers = cancers };
+        }
         if (skipped.Count == 0) return new UsableStudy(study, []);
         var reduced = study with
         {
             OrganoidCollections = collections, ExpressionSources = sources, Selections = selections, DrugRecords = records, SurvivalSources = survival,
-            Cohorts = cohorts, Arms = arms, FirstNeighbourNetworks = neighbours,
+            Cohorts = cohorts, Arms = arms, FirstNeighbourNetworks = neighbours, Atlas = atlas,
         };
         return new UsableStudy(reduced, skipped);
     }
 
-    /// <summary>The number of entries <see cref="UsableStudy.Record"/> counts: collections, sources, selections, drug records, survival inputs, cohorts, arms' training sets, analyses and controls.</summary>
+    /// <summary>The number of entries <see cref="UsableStudy.Record"/> counts: collections, sources, selections, drug records, survival inputs, cohorts, arms' training sets, analyses and controls, the atlas template's selections and cancers' expression sources.</summary>
     public static int EntryCount(this StudyDefinition study)
     {
         ArgumentNullException.ThrowIfNull(study);
         return study.OrganoidCollections.Count + study.OrganoidCollections.Count(c => c.ReferenceMedians is not null) + study.ExpressionSources.Count
             + study.Selections.Count + study.DrugRecords.Count + study.SurvivalSources.Sum(s => s.Inputs.Count) + study.Cohorts.Count
-            + study.Arms.Sum(a => a.Training.Count + a.Analyses.Count + a.Analyses.Count(x => x.Control is not null));
+            + study.Arms.Sum(a => a.Training.Count + a.Analyses.Count + a.Analyses.Count(x => x.Control is not null))
+            + (study.Atlas is { } atlas ? atlas.Main.Selections.Count + atlas.Cancers.Sum(c => c.Expression.Count) : 0);
     }
 }

@@ -46,8 +46,10 @@ public class AtlasArmsTests
         var study = Repository();
         var atlas = Assert.IsType<AtlasDefinition>(study.Atlas);
         Assert.Equal(("crc", 20, "ridgecv", 1), (atlas.Organoids, atlas.MinPatients, atlas.Main.Model, atlas.Main.K));
-        Assert.Equal(["authors", "string"], atlas.Main.Selections);
+        // The connected run's entries first (STRING v10.5, the full transcriptome), as in the arms' preference lists.
+        Assert.Equal(["authors", "string105", "string"], atlas.Main.Selections);
         Assert.Equal(["coad", "blca"], atlas.Cancers.Select(c => c.Id));
+        Assert.Equal([["tcga_coad", "xena_coadread"], ["tcga_blca", "xena_blca"]], atlas.Cancers.Select(c => c.Expression));
         var gem = Assert.Single(atlas.ScreenAliases);
         Assert.Equal(("Gemcitibine", "GEMCITABINE"), (gem.ScreenName, gem.DrugBankName));
         // The template's cohorts for 5-FU and cisplatin are the study's own main and control cohorts, rule for rule.

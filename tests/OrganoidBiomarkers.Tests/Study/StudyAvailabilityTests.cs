@@ -30,6 +30,9 @@ public class StudyAvailabilityTests
         Assert.Equal(["xena_coadread", "xena_blca", "rnaseqdb_read", "firehose_crc"], study.ExpressionSources.Select(s => s.Id));
         Assert.Equal(["authors", "string", "menche"], study.Selections.Select(s => s.Id));
         Assert.Equal(["string"], study.FirstNeighbourNetworks);
+        Assert.Equal(["authors", "string"], study.Atlas!.Main.Selections);
+        Assert.Equal([["xena_coadread"], ["xena_blca"]], study.Atlas.Cancers.Select(c => c.Expression));
+        Assert.Contains(usable.Skipped, s => s.ToString() == "atlas selection string105 (string_v10_5 not available)");
         Assert.Equal(["coad_5fu", "coad_untreated_5fu", "coadread_5fu", "blca_cisplatin", "blca_cisplatin_cdr", "blca_untreated_cisplatin"], study.Cohorts.Select(c => c.Id));
         Assert.Equal(["coad_biotab", "coad_biolinks", "blca_biolinks", "coadread_biolinks"], study.DrugRecords.Select(d => d.Id));
         Assert.Equal(["COAD"], study.SurvivalSource("biotab")!.Inputs.Keys);
