@@ -11,6 +11,18 @@ namespace OrganoidBiomarkers.Study;
 /// cohort in code. <see cref="Read"/> refuses unknown fields and dangling references, naming the field and the fix.
 /// The optional <see cref="Atlas"/> section is the template of the drug atlas (every screened drug TCGA patients received).
 /// </summary>
+/// <param name="Name">Short name of the study, e.g. "Kong et al. 2020".</param>
+/// <param name="Citation">The full reference of the paper the study reproduces.</param>
+/// <param name="OrganoidCollections">Organoid collections with their expression and drug-response inputs.</param>
+/// <param name="SurvivalSources">Patient follow-up sources that cohorts name by id.</param>
+/// <param name="DrugRecords">Patient drug-record sources that cohorts name by id.</param>
+/// <param name="ExpressionSources">Patient expression sources the models are applied to.</param>
+/// <param name="Cohorts">The TCGA patient cohorts, treated and untreated.</param>
+/// <param name="Arms">One arm per (drug, cancer) validation, with its training sets, analyses and main setting.</param>
+/// <param name="Selections">The proximal-pathway selections (the authors' tables or recomputed on a network).</param>
+/// <param name="FirstNeighbourNetworks">Ids of recomputed selections whose networks the targets' first-neighbour
+/// baseline may use, in order of preference (the first usable one is taken).</param>
+/// <param name="Atlas">The drug-atlas template, or null when the study has no atlas.</param>
 public sealed record StudyDefinition(
     string Name,
     string Citation,
