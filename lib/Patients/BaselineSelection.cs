@@ -14,6 +14,10 @@ public enum Neighbourhood
 }
 
 /// <summary>A first-neighbour selection: the targets found in the network, the neighbourhood genes, and the pathways selected.</summary>
+/// <param name="TargetsInNetwork">Drug targets that are nodes of the network, in ordinal order.</param>
+/// <param name="TargetsNotInNetwork">Drug targets absent from the network (they contribute no neighbours), in ordinal order.</param>
+/// <param name="NeighbourhoodGenes">The genes of the <see cref="Neighbourhood"/> rule, in ordinal order.</param>
+/// <param name="Pathways">Candidate pathways with at least one neighbourhood gene, in ordinal order.</param>
 public sealed record FirstNeighbourSelection(
     IReadOnlyList<string> TargetsInNetwork,
     IReadOnlyList<string> TargetsNotInNetwork,
@@ -21,6 +25,8 @@ public sealed record FirstNeighbourSelection(
     IReadOnlyList<string> Pathways);
 
 /// <summary>One candidate pathway's Pearson correlation between organoid NES and ln IC50.</summary>
+/// <param name="Pathway">The pathway's name.</param>
+/// <param name="R">Pearson r in [-1, 1] across the training organoids.</param>
 public sealed record PathwayCorrelation(string Pathway, double R)
 {
     /// <summary>|r|, the ranking key of <see cref="BaselineSelection.ResponseCorrelations"/>.</summary>

@@ -13,7 +13,9 @@ public sealed class SurvivalTables
     private readonly Func<SurvivalSourceDefinition, IReadOnlyList<string>, IReadOnlyList<SurvivalRecord>> _read;
     private readonly Dictionary<string, IReadOnlyList<SurvivalRecord>> _tables = new(StringComparer.Ordinal);
 
+    /// <summary>Tables read on first use by <paramref name="read"/> (a test can pass an in-memory reader).</summary>
     /// <param name="read">Reads one source restricted to the given TCGA projects (without "TCGA-").</param>
+    /// <exception cref="ArgumentNullException"><paramref name="read"/> is null.</exception>
     public SurvivalTables(Func<SurvivalSourceDefinition, IReadOnlyList<string>, IReadOnlyList<SurvivalRecord>> read) =>
         _read = read ?? throw new ArgumentNullException(nameof(read));
 

@@ -8,6 +8,14 @@ namespace OrganoidBiomarkers.Patients;
 /// every k = 1..<see cref="MaxK"/>, the log-rank chi-square and its signed root of the split made by a model retrained
 /// on those pathways. Arrays are indexed [draw, unit, k - 1]; NaN where a split is undefined.
 /// </summary>
+/// <param name="SetSize">Pathways per random set (the network selection's size).</param>
+/// <param name="PoolSize">Pathways the sets were drawn from.</param>
+/// <param name="Units">One label per validation unit, "cohort x expression source x survival source".</param>
+/// <param name="MaxK">Largest number of model features (pathways) k; k runs 1..MaxK.</param>
+/// <param name="Sets">The pathways of each draw, in draw order.</param>
+/// <param name="ChiSquare">Log-rank chi-square of each [draw, unit, k - 1]; NaN where undefined.</param>
+/// <param name="Signed">sqrt(chi-square), positive in the paper's direction (predicted non-responders die more than
+/// expected), of each [draw, unit, k - 1]; NaN where undefined.</param>
 public sealed record RandomSetNull(
     int SetSize,
     int PoolSize,

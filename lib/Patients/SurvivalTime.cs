@@ -5,6 +5,8 @@ namespace OrganoidBiomarkers.Patients;
 /// contact (false, censored). Any time unit; all subjects of one analysis must share it. As R's <c>Surv(time, status)</c>
 /// and lifelines' (durations, event_observed) pair.
 /// </summary>
+/// <param name="Time">Follow-up time, &gt;= 0, in the analysis's unit (months in this pipeline).</param>
+/// <param name="Event">True for a death, false for censoring.</param>
 public readonly record struct SurvivalTime(double Time, bool Event)
 {
     /// <summary>Days in the authors' month: 365/12 (lifelines notebooks of Kong et al. 2020 divide days by it).</summary>
