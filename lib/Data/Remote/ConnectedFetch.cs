@@ -35,11 +35,16 @@ public sealed class ConnectedFetch : IDisposable
     private readonly OriginFetcher _fetcher;
     private readonly GdcApi _gdc;
 
+    /// <summary>
+    /// A fetch into <paramref name="folder"/> (created if absent); reads its lock file and record at once, touches the
+    /// network only when <see cref="RunAsync"/> needs it.
+    /// </summary>
     /// <param name="folder">Where everything is written (<c>data/connected/</c>).</param>
     /// <param name="settings">Overrides, transfer limits, converter settings.</param>
     /// <param name="log">Receives progress, fallbacks, counts, one line each.</param>
     /// <param name="handler">HTTP handler (tests; null: the default).</param>
     /// <param name="delay">Wait between retries (tests shorten it).</param>
+    /// <exception cref="InputException">The lock file or the record exists but is malformed.</exception>
     public ConnectedFetch(ConnectedFolder folder, FetchSettings settings, Action<string> log, HttpMessageHandler? handler = null,
         Func<TimeSpan, CancellationToken, Task>? delay = null)
     {
@@ -55,6 +60,7 @@ public sealed class ConnectedFetch : IDisposable
         _gdc = new GdcApi(_downloader, settings, folder, Log);
     }
 
+    /// <summary>Releases the HTTP client.</summary>
     public void Dispose() => _downloader.Dispose();
 
     private readonly Action<string> _sink;
@@ -77,7 +83,10 @@ public sealed class ConnectedFetch : IDisposable
         _held.Clear();
     }
 
+    /// <summary>The record of derived inputs (<c>inputs.tsv</c>), as this fetch has updated it.</summary>
     public ConnectedRecord Record => _record;
+
+    /// <summary>The lock of origin files (<c>fetch.lock.tsv</c>), as this fetch has updated it.</summary>
     public FetchLock Lock => _lock;
 
     /// <summary>Fetches the inputs (all, or those named in <paramref name="only"/>), one after the other.</summary>

@@ -11,14 +11,22 @@ namespace OrganoidBiomarkers.Data.Remote;
 /// <item><c>work/</c>: temporary files (extracted archives), deleted after use.</item>
 /// </list>
 /// </summary>
+/// <param name="Root">The folder itself, e.g. <c>data/connected</c>.</param>
 public sealed record ConnectedFolder(string Root)
 {
     /// <summary>The folder for a data config folder (e.g. the repository's <c>data/</c>).</summary>
     public static ConnectedFolder For(string dataConfigDir) => new(Path.Combine(dataConfigDir, "connected"));
 
+    /// <summary>The lock of origin files, <c>fetch.lock.tsv</c> (see <see cref="FetchLock"/>).</summary>
     public string LockPath => Path.Combine(Root, "fetch.lock.tsv");
+
+    /// <summary>The record of derived inputs, <c>inputs.tsv</c> (see <see cref="ConnectedRecord"/>).</summary>
     public string RecordPath => Path.Combine(Root, ConnectedRecord.FileName);
+
+    /// <summary>The folder of hand-placed origin files, <c>manual/</c>.</summary>
     public string ManualDir => Path.Combine(Root, "manual");
+
+    /// <summary>The folder of temporary files (extracted archives), <c>work/</c>.</summary>
     public string WorkDir => Path.Combine(Root, "work");
 
     /// <summary>An origin file by its key (a relative path such as <c>string/9606.protein.links.v10.5.txt.gz</c>).</summary>

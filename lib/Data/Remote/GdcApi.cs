@@ -25,6 +25,7 @@ public sealed record GdcFileHit(string FileId, string FileName, string? Md5, lon
 /// </summary>
 public sealed class GdcApi
 {
+    /// <summary>The GDC API's base URL, before base-URL overrides.</summary>
     public const string BaseUrl = "https://api.gdc.cancer.gov";
 
     private readonly Downloader _downloader;
@@ -32,6 +33,11 @@ public sealed class GdcApi
     private readonly ConnectedFolder _folder;
     private readonly Action<string> _log;
 
+    /// <summary>A client that transfers through <paramref name="downloader"/> and writes work files under the folder's <c>work/</c>.</summary>
+    /// <param name="downloader">Performs the POST transfers (retried; not resumed).</param>
+    /// <param name="settings">Base-URL overrides, page and batch sizes.</param>
+    /// <param name="folder">The connected folder.</param>
+    /// <param name="log">Receives one line per page or batch.</param>
     public GdcApi(Downloader downloader, FetchSettings settings, ConnectedFolder folder, Action<string> log)
     {
         _downloader = downloader;
@@ -215,8 +221,12 @@ public sealed class GdcApi
         return result;
     }
 
+    /// <summary>The md5 of <paramref name="data"/>, as 32 lower-case hex digits (the GDC's md5sum form).</summary>
+    /// <param name="data">The bytes.</param>
     public static string Md5Of(byte[] data) => Convert.ToHexStringLower(MD5.HashData(data));
 
+    /// <summary>The md5 of a file's bytes, as 32 lower-case hex digits (the GDC's md5sum form).</summary>
+    /// <param name="path">The file.</param>
     public static string Md5(string path)
     {
         using var s = File.OpenRead(path);

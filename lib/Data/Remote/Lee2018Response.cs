@@ -7,6 +7,14 @@ using OrganoidBiomarkers.Common;
 namespace OrganoidBiomarkers.Data.Remote;
 
 /// <summary>One organoid line x drug response as written for the pipeline (<see cref="OrganoidResponseTables.ReadLee2018"/> layout).</summary>
+/// <param name="Sample">The organoid line as the mirror writes it (SCBO-3.2 -> SCBO-3_2).</param>
+/// <param name="Drug">The drug name, upper case.</param>
+/// <param name="Response">The AUC: mean of the Table S3 replicates, or the median CoderData fit_auc over organoid screens.</param>
+/// <param name="Metric">What <paramref name="Response"/> is, in words, naming its source (Table S3 or the CoderData refit).</param>
+/// <param name="Screens">Replicate rows averaged (Table S3) or organoid screens summarised (CoderData), &gt;= 1.</param>
+/// <param name="ScreenNames">The CoderData screen names, comma-separated in ordinal order; empty for Table S3.</param>
+/// <param name="LogIc50">Mean log IC50 of the replicates that give one (Table S3 only); null otherwise.</param>
+/// <param name="HillSlope">Mean Hill slope of the replicates that give one (Table S3 only); null otherwise.</param>
 public sealed record Lee2018Response(string Sample, string Drug, double Response, string Metric, int Screens, string ScreenNames, double? LogIc50, double? HillSlope);
 
 /// <summary>
@@ -84,8 +92,20 @@ public static partial class Lee2018ResponseTables
         return v.Count == 0 ? null : v.Average();
     }
 
+    /// <summary>Checks the CoderData experiments file: TAB-separated (plain or gzip) with improve_sample_id,
+    /// improve_drug_id, dose_response_metric and dose_response_value in its header.</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="InputException">A column is missing from the header.</exception>
     public static void CheckCoderDataExperiments(string path) => RequireHeader(path, '\t', "improve_sample_id", "improve_drug_id", "dose_response_metric", "dose_response_value");
+
+    /// <summary>Checks the CoderData samples file: comma-separated with improve_sample_id, other_id and common_name in its header.</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="InputException">A column is missing from the header.</exception>
     public static void CheckCoderDataSamples(string path) => RequireHeader(path, ',', "improve_sample_id", "other_id", "common_name");
+
+    /// <summary>Checks the CoderData drugs file: TAB-separated (plain or gzip) with improve_drug_id and chem_name in its header.</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="InputException">A column is missing from the header.</exception>
     public static void CheckCoderDataDrugs(string path) => RequireHeader(path, '\t', "improve_drug_id", "chem_name");
 
     private static void RequireHeader(string path, char separator, params string[] columns)

@@ -18,6 +18,7 @@ namespace OrganoidBiomarkers.Data.Remote;
 /// </summary>
 public static class StringAliases
 {
+    /// <summary>The default source order: BioMart_HUGO, Ensembl_HGNC, Ensembl_UniProt_GN, BLAST_UniProt_GN (see above).</summary>
     public static readonly IReadOnlyList<string> DefaultSources = ["BioMart_HUGO", "Ensembl_HGNC", "Ensembl_UniProt_GN", "BLAST_UniProt_GN"];
 
     /// <summary>Checks the layout on the first lines (header starting with '#', then 3 TAB-separated fields).</summary>

@@ -26,7 +26,9 @@ public sealed class SymbolMatrix
     private long _rows, _parY, _parYNonZero, _unmapped, _order;
     private readonly List<string> _unmappedExamples = [];
 
+    /// <summary>An empty matrix with these columns; rows are added with <see cref="Add"/>.</summary>
     /// <param name="samples">Column names (sample barcodes or organoid lines), in output order.</param>
+    /// <exception cref="ArgumentException">A sample name appears twice.</exception>
     public SymbolMatrix(IReadOnlyList<string> samples)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -35,6 +37,7 @@ public sealed class SymbolMatrix
         _samples = samples;
     }
 
+    /// <summary>The column names, in output order.</summary>
     public IReadOnlyList<string> Samples => _samples;
 
     /// <summary>Adds one Ensembl-gene row (values already on the output scale). <paramref name="symbol"/> null: unmapped.</summary>
@@ -73,6 +76,7 @@ public sealed class SymbolMatrix
     private readonly HashSet<string> _duplicatedSymbols = new(StringComparer.Ordinal);
     private long _duplicateRows;
 
+    /// <summary>Distinct symbols kept so far (the rows <see cref="Write"/> will write).</summary>
     public int GeneCount => _bySymbol.Count;
 
     /// <summary>Writes the matrix (atomically is the caller's job: write to a temporary name) and records the counts.</summary>

@@ -10,6 +10,9 @@ namespace OrganoidBiomarkers.Data.Remote;
 /// </summary>
 public static class TextFiles
 {
+    /// <summary>A UTF-8 reader over the file (a byte-order mark is honoured), decompressed when it starts with the gzip magic bytes.</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="InputException">The file does not exist.</exception>
     public static TextReader Open(string path)
     {
         if (!File.Exists(path)) throw new InputException(path, 0, "file does not exist", "check the path");

@@ -17,6 +17,7 @@ public sealed class TransferProgress
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private TimeSpan _next;
 
+    /// <summary>Starts the clock; the first line comes after <paramref name="interval"/>.</summary>
     /// <param name="label">What is transferred (the file's name).</param>
     /// <param name="startBytes">Bytes already present (a resumed transfer).</param>
     /// <param name="total">Total size in bytes, when the server says it.</param>
