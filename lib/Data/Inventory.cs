@@ -3,6 +3,17 @@ using OrganoidBiomarkers.Common;
 namespace OrganoidBiomarkers.Data;
 
 /// <summary>One input as loaded: what it is, where it came from, and its shape after parsing with its reader.</summary>
+/// <param name="Id">The manifest id.</param>
+/// <param name="File">The manifest's file path, or "(not available)" for an input this project does not have.</param>
+/// <param name="Role">The manifest role (input, reference, validation).</param>
+/// <param name="Status">The manifest status, or for a connected input the status its record gives (e.g. successor);
+/// "missing" when not available.</param>
+/// <param name="Source">Where the copy came from: mirror, cache, download, connected, or "not available".</param>
+/// <param name="Rows">Rows (units) the reader returned; 0 when the input has no reader or is not available.</param>
+/// <param name="Columns">Columns (or fields per row) of the parsed table; 0 likewise.</param>
+/// <param name="Unit">What a row is, e.g. "drug rows"; for an unavailable input its content; for an input without a
+/// reader, a note that only its checksum was checked.</param>
+/// <param name="PaperUsed">What the paper used instead, when this is a stand-in or missing.</param>
 public sealed record InventoryRow(string Id, string File, string Role, string Status, string Source, int Rows, int Columns, string Unit, string PaperUsed);
 
 /// <summary>
