@@ -29,9 +29,15 @@ public sealed record RandomSetNull(
     public int Draws => Sets.Count;
 
     /// <summary>The defined null chi-squares of one unit and k, in draw order.</summary>
+    /// <param name="unit">0-based index into <see cref="Units"/>.</param>
+    /// <param name="k">Number of top biomarkers, 1..<see cref="MaxK"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> outside 1..<see cref="MaxK"/>.</exception>
     public IReadOnlyList<double> ChiSquares(int unit, int k) => Column(ChiSquare, unit, k);
 
     /// <summary>The defined signed statistics of one unit and k, in draw order.</summary>
+    /// <param name="unit">0-based index into <see cref="Units"/>.</param>
+    /// <param name="k">Number of top biomarkers, 1..<see cref="MaxK"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> outside 1..<see cref="MaxK"/>.</exception>
     public IReadOnlyList<double> SignedStatistics(int unit, int k) => Column(Signed, unit, k);
 
     private List<double> Column(double[,,] a, int unit, int k)

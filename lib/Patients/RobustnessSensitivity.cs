@@ -63,6 +63,8 @@ public static class RobustnessSensitivity
     /// The main run first (<see cref="SensitivityRow.Varied"/> = "main"), then, choice by choice in the order of
     /// <paramref name="main"/>, the runs differing only in that choice, in input order.
     /// </summary>
+    /// <param name="runs">The grid's runs, every one with the main setting's choice names in the same order.</param>
+    /// <param name="main">The main setting's choices.</param>
     /// <exception cref="ArgumentException">A run with other choice names, no or several runs with the main setting, or two identical settings.</exception>
     public static IReadOnlyList<SensitivityRow> OneAtATime(IReadOnlyList<SensitivityRun> runs, IReadOnlyList<AnalysisChoice> main)
     {
@@ -90,6 +92,8 @@ public static class RobustnessSensitivity
     }
 
     /// <summary>The spread of <paramref name="runs"/>' hazard ratios and nominal log-rank results; runs without a defined test count in <see cref="SensitivityRange.Runs"/> only.</summary>
+    /// <param name="runs">The runs, at least one.</param>
+    /// <exception cref="ArgumentException">No run.</exception>
     public static SensitivityRange Range(IReadOnlyList<SensitivityRun> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
