@@ -85,6 +85,10 @@ public sealed class Downloader : IDisposable
     /// Transfers <paramref name="request"/> into <paramref name="partialPath"/>. A GET resumes what the file already
     /// holds (the caller deletes it when it came from another URL); a POST always starts over.
     /// </summary>
+    /// <param name="request">The request (URL overrides already applied).</param>
+    /// <param name="partialPath">The file to write; the caller renames it once accepted.</param>
+    /// <param name="label">The file's name in progress lines.</param>
+    /// <param name="ct">Cancels the transfer.</param>
     /// <exception cref="FetchException">NotServed (permanent HTTP answer), Unreachable (host name not resolved,
     /// network unreachable) or Failed (retries used up; the message gives the last reason).</exception>
     public async Task<TransferResult> DownloadAsync(HttpRequestSpec request, string partialPath, string label, CancellationToken ct = default)
@@ -250,6 +254,7 @@ public sealed class Downloader : IDisposable
     }
 
     /// <summary>No route to the origin at all: its name does not resolve, or the network is down.</summary>
+    /// <param name="e">The exception of a failed request.</param>
     public static bool IsUnreachable(HttpRequestException e)
     {
         if (e.HttpRequestError == HttpRequestError.NameResolutionError) return true;

@@ -43,6 +43,8 @@ public static partial class Lee2018ResponseTables
     private static partial Regex OrganoidScreen();
 
     /// <summary>Checks an xlsx is Table S3: some sheet has rows with a SCBO/SMBO line in column B and a number in column E.</summary>
+    /// <param name="path">The workbook.</param>
+    /// <exception cref="InputException">No sheet has such rows: not Table S3 (the message names the setting to change).</exception>
     public static void CheckTableS3(string path) => ReadTableS3Rows(path);
 
     private static List<(string Drug, string Line, double? Hill, double? LogIc50, double Auc, string Sheet, int Row)> ReadTableS3Rows(string path)
@@ -72,6 +74,9 @@ public static partial class Lee2018ResponseTables
         double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v) && double.IsFinite(v);
 
     /// <summary>Table S3 -> one row per line x drug (replicates averaged).</summary>
+    /// <param name="path">The Table S3 workbook.</param>
+    /// <param name="log">Receives the rows' count.</param>
+    /// <returns>Rows in ordinal order of line, then drug.</returns>
     public static IReadOnlyList<Lee2018Response> FromTableS3(string path, CountLog log)
     {
         var rows = ReadTableS3Rows(path);
@@ -118,6 +123,10 @@ public static partial class Lee2018ResponseTables
     }
 
     /// <summary>CoderData 2.1.0 experiments + samples + drugs -> the refit table (fallback; labelled a refit).</summary>
+    /// <param name="experimentsPath">coderdata_bladderpdo_experiments.tsv.gz.</param>
+    /// <param name="samplesPath">coderdata_bladderpdo_samples.csv.</param>
+    /// <param name="drugsPath">coderdata_bladderpdo_drugs.tsv.gz.</param>
+    /// <param name="log">Receives the rows' count.</param>
     public static IReadOnlyList<Lee2018Response> FromCoderData(string experimentsPath, string samplesPath, string drugsPath, CountLog log)
     {
         var quoted = new DelimitedOptions { Quoted = true };
@@ -153,6 +162,8 @@ public static partial class Lee2018ResponseTables
     }
 
     /// <summary>Writes the table in the mirror's layout (plus log_ic50 and hill_slope).</summary>
+    /// <param name="rows">The rows, written in the order given.</param>
+    /// <param name="path">The file to write.</param>
     public static void Write(IReadOnlyList<Lee2018Response> rows, string path)
     {
         var table = TsvTable.From(rows, ("sample", r => r.Sample), ("drug", r => r.Drug), ("response", r => r.Response), ("metric", r => r.Metric),

@@ -82,6 +82,12 @@ public static class StarCounts
     /// Builds the symbol matrix from the files of a project, each labelled with its 16-character sample barcode.
     /// Every file must list the same genes in the same order (the same GENCODE release).
     /// </summary>
+    /// <param name="files">(16-character sample barcode, file) pairs; several files of one sample are aliquots, averaged.</param>
+    /// <param name="outPath">The symbol matrix to write.</param>
+    /// <param name="label">The project's label in log lines and messages.</param>
+    /// <param name="log">Receives every step's count.</param>
+    /// <returns>The number of samples (columns) and genes (rows) written.</returns>
+    /// <exception cref="ArgumentException">No file.</exception>
     public static (int Samples, int Genes) Convert(IReadOnlyList<(string Sample, string Path)> files, string outPath, string label, CountLog log)
     {
         if (files.Count == 0) throw new ArgumentException("no STAR - Counts files", nameof(files));

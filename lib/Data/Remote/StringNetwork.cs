@@ -39,6 +39,8 @@ public sealed record StringNetworkSummary(long Rows, long RowsKept, int ProteinP
 public static class StringNetwork
 {
     /// <summary>Checks the header (protein1 protein2 ... combined_score) and the first rows.</summary>
+    /// <param name="path">The links file, plain or gzip.</param>
+    /// <exception cref="InputException">The header or one of the first five rows is not in the layout.</exception>
     public static void CheckFormat(string path)
     {
         using var reader = TextFiles.Open(path);
