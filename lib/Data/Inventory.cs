@@ -80,6 +80,8 @@ public static class Inventory
     };
 
     /// <summary>Registers a reader for an id (used for formats whose readers live in other folders, e.g. GMT, networks).</summary>
+    /// <param name="id">A manifest id; a reader already registered for it is replaced.</param>
+    /// <param name="reader">Reads the file at a path and returns (rows, columns, unit of a row).</param>
     public static void Register(string id, Func<string, CountLog, (int Rows, int Columns, string Unit)> reader) => Readers[id] = reader;
 
     /// <summary>
@@ -89,6 +91,9 @@ public static class Inventory
     /// offline run's inventory does not change; once fetched, it is listed with the status its record gives (original,
     /// successor, refit, ...) and source <c>connected</c>.
     /// </summary>
+    /// <param name="store">The data store; every available input is resolved (and its sha256 checked).</param>
+    /// <param name="log">Receives the readers' counts.</param>
+    /// <exception cref="InputException">An input fails its checksum or its reader.</exception>
     public static IReadOnlyList<InventoryRow> Load(DataStore store, CountLog log)
     {
         var rows = new List<InventoryRow>();
