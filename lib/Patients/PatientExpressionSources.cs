@@ -38,6 +38,7 @@ public static class PatientExpressionSources
     public const string EntrezMapInput = "rnaseqdb_read_fpkm";
 
     /// <summary>The expression sources some arm of <paramref name="study"/> scores, in the study's source order.</summary>
+    /// <param name="study">The (usable) study.</param>
     public static IReadOnlyList<ExpressionSourceDefinition> UsedBy(StudyDefinition study)
     {
         ArgumentNullException.ThrowIfNull(study);
@@ -49,9 +50,15 @@ public static class PatientExpressionSources
     /// mapped to symbols (unmapped dropped, symbols from two IDs averaged: <see cref="DuplicatePolicy.Mean"/>), then one
     /// primary tumour per patient under the source's barcode rule. Every step is counted in <paramref name="log"/>.
     /// </summary>
+    /// <param name="study">The (usable) study.</param>
+    /// <param name="data">Resolves the sources' manifest inputs.</param>
+    /// <param name="log">Receives every step's count.</param>
     public static IReadOnlyList<PreparedSource> Prepare(StudyDefinition study, DataStore data, CountLog log) => Prepare(UsedBy(study), data, log);
 
     /// <summary>Reads and prepares the given sources, in the given order, exactly as <see cref="Prepare(StudyDefinition, DataStore, CountLog)"/> does.</summary>
+    /// <param name="sources">The expression sources.</param>
+    /// <param name="data">Resolves their manifest inputs.</param>
+    /// <param name="log">Receives every step's count.</param>
     public static IReadOnlyList<PreparedSource> Prepare(IReadOnlyList<ExpressionSourceDefinition> sources, DataStore data, CountLog log)
     {
         ArgumentNullException.ThrowIfNull(sources);
@@ -91,6 +98,7 @@ public static class PatientExpressionSources
     }
 
     /// <summary>The <see cref="ExpressionTableLayout"/> preset with this name (its static property, e.g. "XenaCsv").</summary>
+    /// <param name="name">The preset's property name, compared ordinally.</param>
     /// <exception cref="ArgumentException">No such preset; the message lists them.</exception>
     public static ExpressionTableLayout Layout(string name)
     {
