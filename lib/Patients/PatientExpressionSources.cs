@@ -1,4 +1,3 @@
-using System.Reflection;
 using OrganoidBiomarkers.Common;
 using OrganoidBiomarkers.Data;
 using OrganoidBiomarkers.Models;
@@ -68,7 +67,7 @@ public static class PatientExpressionSources
         var entrez = sources.Any(s => s.GeneIds == GeneIdentifiers.EntrezFromRnaseqDb) ? GeneIdMaps.ReadEntrezFromRnaseqDb(data.PathOf(EntrezMapInput), log) : null;
         return sources.Select(s =>
         {
-            var matrix = ExpressionTables.Read(data.PathOf(s.Input), Layout(s.Layout), log);
+            var matrix = ExpressionTables.Read(data.PathOf(s.Input), StudyInputs.ExpressionLayout(s.Layout), log);
             if (s.GeneIds == GeneIdentifiers.EntrezFromRnaseqDb) matrix = GeneIdMapping.ToSymbols(matrix, entrez!, DuplicatePolicy.Mean, s.Id, log);
             return new PreparedSource(s, PatientSamples.OnePerPatient(matrix, s.Barcodes, s.Id, log));
         }).ToList();
@@ -95,17 +94,5 @@ public static class PatientExpressionSources
             return new SourcePathwayScores(s.Id, mode, new PathwayScores(result.SetNames, result.Samples, result.NormalizedScores),
                 result.SetNames.Count, geneSets.Count, measured.Count == 0 ? double.NaN : Statistics.Median(measured));
         }).ToList();
-    }
-
-    /// <summary>The <see cref="ExpressionTableLayout"/> preset with this name (its static property, e.g. "XenaCsv").</summary>
-    /// <param name="name">The preset's property name, compared ordinally.</param>
-    /// <exception cref="ArgumentException">No such preset; the message lists them.</exception>
-    public static ExpressionTableLayout Layout(string name)
-    {
-        var presets = typeof(ExpressionTableLayout).GetProperties(BindingFlags.Public | BindingFlags.Static)
-            .Where(p => p.PropertyType == typeof(ExpressionTableLayout)).ToList();
-        var match = presets.FirstOrDefault(p => p.Name == name)
-            ?? throw new ArgumentException($"expression layout '{name}' is not an ExpressionTableLayout preset (presets: {string.Join(", ", presets.Select(p => p.Name).Order(StringComparer.Ordinal))})");
-        return (ExpressionTableLayout)match.GetValue(null)!;
     }
 }

@@ -54,19 +54,8 @@ public sealed class SurvivalTables
     /// <exception cref="ArgumentException">The source has no input for a project, or TCGA-CDR projects name different files.</exception>
     public static IReadOnlyList<SurvivalRecord> Read(SurvivalSourceDefinition source, IReadOnlyList<string> projects, DataStore data, CountLog log)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(projects);
-        string Input(string project) => source.InputFor(project)
-            ?? throw new ArgumentException($"survival source '{source.Id}' has no input for project {project} (data/study.json)");
-        return source.Format switch
-        {
-            SurvivalFormat.Biotab => projects.SelectMany(p => TcgaClinical.SurvivalFromBiotab(TcgaClinical.ReadBiotabPatients(data.PathOf(Input(p))), log, source.Id)).ToList(),
-            SurvivalFormat.GdcSurvival => projects.SelectMany(p => TcgaClinical.ReadGdcSurvival(data.PathOf(Input(p)), "TCGA-" + p, log)).ToList(),
-            SurvivalFormat.TcgaCdr => projects.Select(Input).Distinct().Count() == 1
-                ? TcgaClinical.ReadCdrSurvival(data.PathOf(Input(projects[0])), projects.ToList(), log)
-                : throw new ArgumentException($"survival source '{source.Id}': TCGA-CDR projects must share one file"),
-            _ => throw new ArgumentOutOfRangeException(nameof(source), $"unknown survival format {source.Format}"),
-        };
+        ArgumentNullException.ThrowIfNull(data);
+        return StudyInputs.Survival(source, projects, data.PathOf, log); // one reader per format, shared with stage 01's cohorts
     }
 }
 
