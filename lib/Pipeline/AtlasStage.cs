@@ -54,7 +54,8 @@ public static class AtlasStage
         var modelsPath = run.StagePath(4, "models.tsv");
         if (!File.Exists(modelsPath)) throw new InputException(modelsPath, 0, "file not found", "run stage 04 first (scripts/run-pipeline, or --only 04,05,06,07)");
         string mode = ArmInputs.ModeOf(StageFiles.Models(modelsPath));
-        var organoids = StageFiles.PathwayScores(run.StagePath(4, "organoid_nes.tsv"));
+        // The NES of the collection the atlas trains on (stage 04 writes one file per training collection).
+        var organoids = StageFiles.PathwayScores(run.StagePath(4, CollectionScores.StageFile(study, atlas.Organoids)));
         var collection = study.OrganoidCollection(atlas.Organoids);
         var screen = StudyInputs.OrganoidScreen(collection, data.PathOf, log);
         var vocabulary = DrugBankVocabulary.Read(data.PathOf(PatientCohorts.DrugBankVocabularyInput));

@@ -27,7 +27,8 @@ public sealed record AtlasCandidate(string ScreenName, string? DrugBankName, str
 /// <param name="Control">The untreated cohort ("{cancer}_untreated_{label}"), the atlas' control rule.</param>
 /// <param name="Cancer">The cancer.</param>
 /// <param name="Candidate">The screened drug.</param>
-/// <param name="ExpressionChoice">1-based rank of the expression source used in the cancer's preference list.</param>
+/// <param name="ExpressionChoice">1-based rank of the expression source used among the cancer's preferred sources that this
+/// run can use (<see cref="StudyAvailability"/> leaves out the ones not fetched and the count log names them).</param>
 /// <param name="Expression">The expression source used (its content labels what the patients were scored on).</param>
 public sealed record AtlasArm(ArmDefinition Arm, PatientCohortDefinition Treated, PatientCohortDefinition Control, AtlasCancer Cancer, AtlasCandidate Candidate,
     int ExpressionChoice, ExpressionSourceDefinition Expression)
@@ -69,6 +70,10 @@ public static class AtlasArms
         var screen = screenNames.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         foreach (var a in atlas.ScreenAliases.Where(a => !screen.Contains(a.ScreenName, StringComparer.Ordinal)))
             throw new ArgumentException($"study.json atlas.screen_aliases: the screen has no drug '{a.ScreenName}' (fix the spelling or remove the alias)");
+        // An alias must name a drug of the vocabulary: a typo would otherwise read as "no target row, no patient".
+        var common = vocabulary.Select(v => v.CommonName.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+        foreach (var a in atlas.ScreenAliases.Where(a => !common.Contains(a.DrugBankName)))
+            throw new ArgumentException($"study.json atlas.screen_aliases: '{a.DrugBankName}' (for '{a.ScreenName}') is not a DrugBank common name of the vocabulary (upper case, e.g. GEMCITABINE); fix the spelling");
         // Each target row under every name it can be matched by: its drug names as written and as the vocabulary normalises them.
         var rowsByName = new Dictionary<string, List<DrugTargetEntry>>(StringComparer.Ordinal);
         foreach (var entry in targets)
@@ -124,7 +129,7 @@ public static class AtlasArms
     /// <param name="cancer">One of the atlas' cancers.</param>
     /// <param name="selection">The selection that has the drug (the first of the template's that does).</param>
     /// <param name="expressionSource">The cancer's expression source used in this run.</param>
-    /// <param name="expressionChoice">Its 1-based rank in the cancer's preference list.</param>
+    /// <param name="expressionChoice">Its 1-based rank in the cancer's preference list (as this run can use it).</param>
     public static AtlasArm Arm(StudyDefinition study, AtlasCandidate candidate, AtlasCancer cancer, string selection, string expressionSource, int expressionChoice = 1)
     {
         ArgumentNullException.ThrowIfNull(study);

@@ -4,7 +4,7 @@ namespace OrganoidBiomarkers.Study;
 
 /// <summary>An entry of the study definition that a run leaves out because an input it names is not available.</summary>
 /// <param name="Kind">Which list it is in: "organoid collection", "expression source", "selection", "drug records",
-/// "survival input", "cohort", "training set", "analysis", "control", "reference medians", "atlas selection", "atlas expression source".</param>
+/// "survival input", "cohort", "training set", "analysis", "control", "reference medians", "atlas selection", "atlas cancer", "atlas expression source".</param>
 /// <param name="Id">Its id (for a training set or analysis: "arm: collection" / "arm: cohort, survival").</param>
 /// <param name="Why">The missing manifest inputs, or the skipped entry it depends on.</param>
 public sealed record SkippedStudyEntry(string Kind, string Id, string Why)
@@ -51,7 +51,8 @@ public sealed record UsableStudy(StudyDefinition Study, IReadOnlyList<SkippedStu
 /// source or base cohort (<c>variant_of</c>) is gone;</item>
 /// <item>in each arm: training sets on a gone collection, analyses on a gone cohort or survival source (a gone control
 /// is dropped from its analysis), expression sources that are gone; in the main setting, gone expression sources;</item>
-/// <item>in the drug atlas' template: gone selections and, per cancer, gone expression sources.</item>
+/// <item>in the drug atlas' template: gone selections, cancers whose drug records, survival input or expression-file
+/// filter is gone, and per cancer gone expression sources.</item>
 /// </list>
 /// What an arm cannot do without is never left out (its last training set, its main analysis, selection or last main
 /// expression source): the stage that reads it then stops with the missing-input error it gives today.
@@ -81,6 +82,8 @@ public static class StudyAvailability
         }
 
         var collections = Keep(study.OrganoidCollections, "organoid collection", c => c.Id, c => Missing(c.Expression, c.Screen));
+        foreach (var gone in study.OrganoidCollections.Except(collections).Where(c => c.ReferenceMedians is not null))
+            skipped.Add(new SkippedStudyEntry("reference medians", gone.Id, $"organoid collection {gone.Id} left out"));
         for (int i = 0; i < collections.Count; i++)
             if (collections[i].ReferenceMedians is { } medians && Missing(medians) is { } why)
             {
@@ -122,8 +125,9 @@ public static class StudyAvailability
         foreach (var a in study.Arms)
         {
             var training = a.Training.Where(t => Has(collections, c => c.Id, t.Organoids)).ToList();
-            foreach (var t in a.Training.Except(training)) skipped.Add(new SkippedStudyEntry("training set", $"{a.Id}: {t.Organoids}", $"organoid collection {t.Organoids} left out"));
+            // None usable: all kept (and none reported as left out), so stage 04 stops with its missing-input error.
             if (training.Count == 0) training = [.. a.Training];
+            foreach (var t in a.Training.Except(training)) skipped.Add(new SkippedStudyEntry("training set", $"{a.Id}: {t.Organoids}", $"organoid collection {t.Organoids} left out"));
 
             var analyses = new List<AnalysisDefinition>();
             foreach (var an in a.Analyses)
@@ -134,6 +138,7 @@ public static class StudyAvailability
                 if (!usable && !isMain)
                 {
                     skipped.Add(new SkippedStudyEntry("analysis", $"{a.Id}: {an.Cohort}, {an.Survival}", "its cohort or survival input is left out"));
+                    if (an.Control is not null) skipped.Add(new SkippedStudyEntry("control", $"{a.Id}: {an.Control} ({an.Cohort}, {an.Survival})", "its analysis is left out"));
                     continue;
                 }
                 if (an.Control is not null && !Has(cohorts, c => c.Id, an.Control))
@@ -160,13 +165,22 @@ public static class StudyAvailability
         var atlas = study.Atlas;
         if (atlas is not null)
         {
-            var atlasSelections = Keep(atlas.Main.Selections, "atlas selection", id => id,
-                id => Has(selections, s => s.Id, id) ? null : study.Selections.FirstOrDefault(s => s.Id == id) is { } s ? Missing(s.Input) : "left out");
-            if (atlasSelections.Count == 0) atlasSelections = [.. atlas.Main.Selections];
-            var cancers = atlas.Cancers.Select(c =>
+            // A list with no usable entry is kept whole (nothing reported), so stage 07 stops with its own error.
+            List<T> KeepSome<T>(IReadOnlyList<T> items, string kind, Func<T, string> id, Func<T, string?> why) =>
+                items.Any(i => why(i) is null) ? Keep(items, kind, id, why) : [.. items];
+            var atlasSelections = KeepSome(atlas.Main.Selections, "atlas selection", id => id,
+                id => Has(selections, s => s.Id, id) ? null : study.Selections.FirstOrDefault(s => s.Id == id) is { } s ? Missing(s.Input) ?? "left out" : "left out");
+            var cancers = KeepSome(atlas.Cancers, "atlas cancer", c => c.Id,
+                c => !Has(records, r => r.Id, c.DrugRecords) ? $"drug records {c.DrugRecords} left out"
+                    : survival.FirstOrDefault(x => x.Id == c.Survival) is not { } ss ? $"survival source {c.Survival} left out"
+                    : c.Projects.FirstOrDefault(p => ss.InputFor(p) is null) is { } project ? $"survival source {c.Survival} has no {project} input"
+                    : c.ExpressionFiles is { } ef ? Missing(ef.Files, ef.Patients) : null);
+            foreach (var gone in atlas.Cancers.Except(cancers))
+                foreach (var id in gone.Expression) skipped.Add(new SkippedStudyEntry("atlas expression source", $"{gone.Id}: {id}", $"atlas cancer {gone.Id} left out"));
+            cancers = cancers.Select(c =>
             {
-                var kept = Keep(c.Expression, "atlas expression source", id => $"{c.Id}: {id}", id => Has(sources, s => s.Id, id) ? null : $"expression source {id} left out");
-                return kept.Count == c.Expression.Count ? c : c with { Expression = kept.Count == 0 ? [.. c.Expression] : kept };
+                var kept = KeepSome(c.Expression, "atlas expression source", id => $"{c.Id}: {id}", id => Has(sources, s => s.Id, id) ? null : $"expression source {id} left out");
+                return kept.Count == c.Expression.Count ? c : c with { Expression = kept };
             }).ToList();
             if (atlasSelections.Count != atlas.Main.Selections.Count || !cancers.SequenceEqual(atlas.Cancers))
                 atlas = atlas with { Main = atlas.Main with { Selections = atlasSelections }, Cancers = cancers };
@@ -180,7 +194,7 @@ public static class StudyAvailability
         return new UsableStudy(reduced, skipped);
     }
 
-    /// <summary>The number of entries <see cref="UsableStudy.Record"/> counts: collections, sources, selections, drug records, survival inputs, cohorts, arms' training sets, analyses and controls, the atlas template's selections and cancers' expression sources.</summary>
+    /// <summary>The number of entries <see cref="UsableStudy.Record"/> counts: collections, sources, selections, drug records, survival inputs, cohorts, arms' training sets, analyses and controls, the atlas template's selections, cancers and cancers' expression sources.</summary>
     /// <param name="study">The full (or usable) definition.</param>
     public static int EntryCount(this StudyDefinition study)
     {
@@ -188,6 +202,6 @@ public static class StudyAvailability
         return study.OrganoidCollections.Count + study.OrganoidCollections.Count(c => c.ReferenceMedians is not null) + study.ExpressionSources.Count
             + study.Selections.Count + study.DrugRecords.Count + study.SurvivalSources.Sum(s => s.Inputs.Count) + study.Cohorts.Count
             + study.Arms.Sum(a => a.Training.Count + a.Analyses.Count + a.Analyses.Count(x => x.Control is not null))
-            + (study.Atlas is { } atlas ? atlas.Main.Selections.Count + atlas.Cancers.Sum(c => c.Expression.Count) : 0);
+            + (study.Atlas is { } atlas ? atlas.Main.Selections.Count + atlas.Cancers.Count + atlas.Cancers.Sum(c => c.Expression.Count) : 0);
     }
 }

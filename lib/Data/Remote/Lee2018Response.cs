@@ -154,10 +154,12 @@ public static partial class Lee2018ResponseTables
             kept.Add((s.Line, drug, s.Screen, v));
         }
         var result = kept.GroupBy(k => (k.Line, k.Drug)).OrderBy(g => g.Key.Line, StringComparer.Ordinal).ThenBy(g => g.Key.Drug, StringComparer.Ordinal)
-            .Select(g => new Lee2018Response(g.Key.Line, g.Key.Drug, Statistics.Median(g.Select(k => k.Value).ToArray()), "AUC (CoderData 2.1.0 refit, median over organoid screens)",
+            .Select(g => new Lee2018Response(g.Key.Line, g.Key.Drug, // One value per screen (a screen's replicate rows averaged, in file order), then the median over screens, so a
+            // screen with two fit_auc rows does not weigh twice.
+            Statistics.Median(g.GroupBy(k => k.Screen, StringComparer.Ordinal).Select(x => x.Average(k => k.Value)).ToArray()), "AUC (CoderData 2.1.0 refit, median over organoid screens)",
                 g.Select(k => k.Screen).Distinct().Count(), string.Join(",", g.Select(k => k.Screen).Distinct().Order(StringComparer.Ordinal)), null, null)).ToList();
         log.Record($"{Path.GetFileName(experimentsPath)}: fit_auc rows -> line x drug", fitAuc, result.Count,
-            $"{notOrganoid} xenograft-derived screen row(s) and {unknown} row(s) with an unknown sample or drug left out; median over screens; a REFIT, not the paper's values");
+            $"{notOrganoid} xenograft-derived screen row(s) and {unknown} row(s) with an unknown sample or drug left out; a screen's rows averaged, then the median over screens; a REFIT, not the paper's values");
         return result;
     }
 

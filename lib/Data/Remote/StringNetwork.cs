@@ -71,7 +71,7 @@ public static class StringNetwork
         var proteins = new List<string>();
         // Unordered protein pair (low index << 32 | high index) -> orders seen (bit 1: low first, bit 2: high first) and score.
         var pairs = new Dictionary<long, (byte Orders, short Score, bool Mismatch)>();
-        long rows = 0, kept = 0;
+        long rows = 0, kept = 0, selfRows = 0;
         int lineNo = 0, fields = 0;
         using (var reader = TextFiles.Open(linksPath))
         {
@@ -99,7 +99,7 @@ public static class StringNetwork
                     int s1 = span.IndexOf(' ');
                     int s2 = s1 + 1 + span[(s1 + 1)..].IndexOf(' ');
                     int a = Index(span[..s1]), b = Index(span[(s1 + 1)..s2]);
-                    if (a == b) continue; // STRING has no self-pairs; a stray one would only add a self-loop.
+                    if (a == b) { selfRows++; continue; } // STRING has no self-pairs; a stray one would only add a self-loop (counted).
                     long key = a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
                     byte order = a < b ? (byte)1 : (byte)2;
                     if (pairs.TryGetValue(key, out var p))
@@ -179,7 +179,7 @@ public static class StringNetwork
         log.Record($"{file}: combined_score >= {minScore}", (int)Math.Min(rows, int.MaxValue), (int)Math.Min(kept, int.MaxValue),
             $"rows (each pair in both orders); {atThreshold} protein pair(s) score exactly {minScore} (kept by >=, dropped by >)");
         log.Record($"{file}: both orders merged", (int)Math.Min(kept, int.MaxValue), pairs.Count,
-            $"distinct unordered protein pairs; {oneOrder} listed in one order only; {mismatch} with different scores in the two orders (highest kept)");
+            $"distinct unordered protein pairs; {oneOrder} listed in one order only; {mismatch} with different scores in the two orders (highest kept); {selfRows} row(s) pairing a protein with itself dropped");
         log.Record($"{file}: both proteins mapped to a symbol", pairs.Count, pairs.Count - unmappedPairs,
             $"{unmappedPairs} pair(s) dropped: {unmapped.Count} distinct protein(s) without a symbol");
         log.Record($"{file}: no self-loop after mapping", pairs.Count - unmappedPairs, pairs.Count - unmappedPairs - selfLoops,

@@ -15,8 +15,8 @@ namespace OrganoidBiomarkers.Data.Remote;
 /// signal (INFERRED; the number of such rows with a non-zero value is counted so a user can check). Rows whose ID the
 /// gene table does not know are dropped. Several Ensembl IDs on one symbol: the row with the highest mean over all
 /// samples is kept (WGCNA collapseRows' default "MaxMean"; it keeps the locus that carries the signal rather than
-/// averaging in silent paralogues or readthrough loci); ties go to the ordinal-first ID. Output rows keep the input
-/// order of each kept row.
+/// averaging in silent paralogues or readthrough loci); ties go to the ordinal-first ID. Output rows are in the order
+/// each symbol first occurs in the input (the kept row's values at its symbol's first position).
 /// </para>
 /// </summary>
 public sealed class SymbolMatrix

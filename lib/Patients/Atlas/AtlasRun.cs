@@ -27,7 +27,7 @@ public sealed record AtlasSettings(int RandomDraws, int Permutations, int Random
 /// tables, the authors' z table and the Reactome sets (for a recomputed selection).
 /// </summary>
 /// <param name="Plan">The plan (study, arms).</param>
-/// <param name="OrganoidScores">stages/04/organoid_nes.tsv.</param>
+/// <param name="OrganoidScores">The atlas collection's NES from stage 04 (<c>CollectionScores.StageFile</c>).</param>
 /// <param name="Mode">Stage 04's gene-set convention (models.tsv).</param>
 /// <param name="Responses">Every atlas drug's organoid responses (median ln IC50 and AUC per organoid).</param>
 /// <param name="OrganoidCohorts">The organoid cohort names built ("crc_organoids_{arm}").</param>
@@ -148,7 +148,9 @@ public static class AtlasRun
         var proximal = ProximityRun.ProximalPathways(own, rows, inputs.Authors, [entry]);
 
         // Stage 04: the training set and the main model.
-        var response = OrganoidResponseSummary.ForDrug(inputs.Responses, arm.Arm.Drug.ScreenName, r => r.MedianLnIc50);
+        // The response the model trains on (the collection's: ln IC50, or the AUC for the bladder lines), so the random
+        // sets and the permutation test retrain on the same response as the main model.
+        var response = OrganoidResponseSummary.TrainingResponse(inputs.Responses, study.OrganoidCollection(arm.Arm.Training[0].Organoids), arm.Arm.Drug.ScreenName);
         var sets = ModelFitting.TrainingSets(own, arm.Arm.Training[0].Organoids, inputs.OrganoidScores, inputs.Responses, proximal, Proximity.ProximalZ, log);
         if (sets.Count == 0) return Stop(proximal, null, null, null, $"no proximal pathway in selection {selection.Id}: not run");
         var fitted = ModelFitting.Fit(sets, [main.Model]).Single();

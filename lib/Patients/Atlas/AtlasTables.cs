@@ -8,7 +8,9 @@ namespace OrganoidBiomarkers.Patients.Atlas;
 /// <param name="Result">The arm's result.</param>
 /// <param name="Q">BH-adjusted log-rank p over the atlas' tested arms (NaN when the arm has no defined test).</param>
 /// <param name="Family">How many arms' p-values the adjustment ran over (the tested arms of this run).</param>
-public sealed record AtlasRow(AtlasArmResult Result, double Q, int Family)
+/// <param name="Partial">True when the run computed only some of the planned arms (<c>--param arm</c>): the correction's
+/// family is the whole atlas, so <paramref name="Q"/> is NaN rather than a q over the wrong family.</param>
+public sealed record AtlasRow(AtlasArmResult Result, double Q, int Family, bool Partial = false)
 {
     /// <summary>The main split's summary, or null when the arm could not be split.</summary>
     public SplitSummary? Split => Result.Main?.Row.Split;
@@ -32,13 +34,16 @@ public static class AtlasTables
     /// log-rank p of every arm with a defined test in <paramref name="results"/> (the family: one p per drug x cohort).
     /// </summary>
     /// <param name="results">The arms' results, in table order.</param>
-    public static IReadOnlyList<AtlasRow> Rows(IReadOnlyList<AtlasArmResult> results)
+    /// <param name="plannedArms">How many arms the atlas plan has (default: as many as <paramref name="results"/>); when
+    /// the run computed fewer (<c>--param arm</c>), q is not computed (NaN) and every row is marked partial.</param>
+    public static IReadOnlyList<AtlasRow> Rows(IReadOnlyList<AtlasArmResult> results, int? plannedArms = null)
     {
         ArgumentNullException.ThrowIfNull(results);
+        bool partial = results.Count < (plannedArms ?? results.Count);
         var p = results.Select(r => r.Tested ? r.Main!.Row.Split.LogRankP : double.NaN).ToArray();
-        var q = MultipleTesting.BenjaminiHochberg(p);
+        var q = partial ? p.Select(_ => double.NaN).ToArray() : MultipleTesting.BenjaminiHochberg(p);
         int family = p.Count(x => !double.IsNaN(x));
-        return results.Select((r, i) => new AtlasRow(r, q[i], family)).ToList();
+        return results.Select((r, i) => new AtlasRow(r, q[i], family, partial)).ToList();
     }
 
     /// <summary>drug_atlas.tsv's columns, in file order.</summary>
@@ -91,10 +96,13 @@ public static class AtlasTables
         ArgumentNullException.ThrowIfNull(row);
         if (!row.Result.Tested) return "not tested";
         var s = row.Split!;
+        if (row.Partial) return "q needs the full atlas (this run computed only part of it: --param arm)";
         if (!(row.Q < Level)) return "no evidence after correction (BH q >= 0.05)";
         if (!(s.SignedZ > 0)) return "separates survival in the opposite direction to the paper's";
         if (!(row.Result.Permutation?.P < Level)) return "separates, but no better than shuffled organoid labels";
-        if (row.Control?.LogRankP < Level) return "separates untreated patients too (prognostic, not drug response)";
+        // "Transfers" needs a tested control that does not separate: a missing or undefined control is not a pass.
+        if (row.Control is not { } control || double.IsNaN(control.LogRankP)) return "separates, but the negative control could not be tested";
+        if (control.LogRankP < Level) return "separates untreated patients too (prognostic, not drug response)";
         return "transfers";
     }
 

@@ -94,7 +94,8 @@ public sealed class AtlasTests(AtlasWorld world) : IClassFixture<AtlasWorld>
         Assert.All(all, r => Assert.True(r.Tested, $"{r.Arm.Id}: {r.Note}"));
         Assert.All(all, r => Assert.Equal((r.Arm.Id, AtlasWorld.Settings.RandomDraws, AtlasWorld.Settings.Permutations), (r.Arm.Id, r.Random!.Draws, r.Permutation!.Permutations)));
         var full = AtlasTables.File(AtlasTables.Rows(all), 7);
-        var alone = AtlasTables.File(AtlasTables.Rows(world.RunAll([world.Atlas.Plan.Arm("irinotecan_coad")])), 7);
+        var aloneRows = AtlasTables.Rows(world.RunAll([world.Atlas.Plan.Arm("irinotecan_coad")]), all.Count);
+        var alone = AtlasTables.File(aloneRows, 7);
         var again = AtlasTables.File(AtlasTables.Rows(world.RunAll()), 7);
         Assert.Equal(full.ToTsv(), again.ToTsv());
         int q = full.ColumnIndex("bh_q"), family = full.ColumnIndex("bh_family");
@@ -102,7 +103,10 @@ public sealed class AtlasTests(AtlasWorld world) : IClassFixture<AtlasWorld>
         var aloneRow = Assert.Single(alone.Rows);
         for (int i = 0; i < full.Columns.Count; i++)
             if (i != q && i != family) Assert.True(fullRow[i] == aloneRow[i], $"{full.Columns[i]}: {fullRow[i]} in the full atlas, {aloneRow[i]} alone");
-        Assert.Equal(("1", aloneRow[full.ColumnIndex("logrank_p")]), (aloneRow[family], aloneRow[q]));
+        // Alone, the correction's family (the whole atlas) is not there: no q, and the reading says so.
+        Assert.Equal(("1", TsvTable.Cell(double.NaN)), (aloneRow[family], aloneRow[q]));
+        Assert.StartsWith("q needs the full atlas", AtlasTables.Reading(Assert.Single(aloneRows)));
+        Assert.All(AtlasTables.Rows(all), r => Assert.False(r.Partial));
     }
 
     [Fact]
@@ -182,6 +186,10 @@ public sealed class AtlasTests(AtlasWorld world) : IClassFixture<AtlasWorld>
         Assert.Equal("separates, but no better than shuffled organoid labels", AtlasTables.Reading(strong with { Result = strong.Result with { Permutation = perm with { P = 0.3 } } }));
         Assert.Equal("separates untreated patients too (prognostic, not drug response)",
             AtlasTables.Reading(strong with { Result = strong.Result with { Control = control with { Row = control.Row with { Split = control.Row.Split with { LogRankP = 0.01 } } } } }));
+        // A control that was not tested (no untreated patients scored, or no death among them) is not a pass.
+        Assert.Equal("separates, but the negative control could not be tested", AtlasTables.Reading(strong with { Result = strong.Result with { Control = null } }));
+        Assert.Equal("separates, but the negative control could not be tested",
+            AtlasTables.Reading(strong with { Result = strong.Result with { Control = control with { Row = control.Row with { Split = control.Row.Split with { LogRankP = double.NaN } } } } }));
         Assert.Equal(control.Row.Split.LogRankP >= 0.05 ? "transfers" : "separates untreated patients too (prognostic, not drug response)", AtlasTables.Reading(strong));
     }
 

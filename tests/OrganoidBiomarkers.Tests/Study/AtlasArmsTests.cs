@@ -91,6 +91,8 @@ public class AtlasArmsTests
         Assert.Contains("already matched by the DrugBank synonyms", Assert.Throws<ArgumentException>(() => AtlasArms.Candidates(needless, Screen, Vocabulary, Targets)).Message);
         var absent = atlas with { ScreenAliases = [new ScreenAlias("Gemcitabin", "GEMCITABINE", "typo")] };
         Assert.Contains("the screen has no drug 'Gemcitabin'", Assert.Throws<ArgumentException>(() => AtlasArms.Candidates(absent, Screen, Vocabulary, Targets)).Message);
+        var misspelt = atlas with { ScreenAliases = [new ScreenAlias("Gemcitibine", "GEMCITABIN", "typo in the DrugBank name")] };
+        Assert.Contains("'GEMCITABIN' (for 'Gemcitibine') is not a DrugBank common name", Assert.Throws<ArgumentException>(() => AtlasArms.Candidates(misspelt, Screen, Vocabulary, Targets)).Message);
     }
 
     [Fact]

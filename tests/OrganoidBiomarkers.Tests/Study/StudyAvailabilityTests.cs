@@ -99,6 +99,16 @@ public class StudyAvailabilityTests
         var noBiolinks = full.Usable(id => Offline(id) && id != "blca_drug");
         Assert.All(noBiolinks.Study.Arm("cisplatin").Analyses.Where(a => a.Cohort == "blca_cisplatin"), a => Assert.Null(a.Control));
         Assert.Contains(noBiolinks.Skipped, s => s.Kind == "control" && s.Id == "cisplatin: blca_untreated_cisplatin");
+        // The atlas' BLCA cancer reads those drug records too: it goes, with its expression sources, and is counted.
+        Assert.Equal(["coad"], noBiolinks.Study.Atlas!.Cancers.Select(c => c.Id));
+        Assert.Contains(noBiolinks.Skipped, s => s.ToString() == "atlas cancer blca (drug records blca_biolinks left out)");
+        Assert.Equal(full.EntryCount() - noBiolinks.Skipped.Count, noBiolinks.Study.EntryCount());
+        // Without the CRC organoids the 5-FU arm has no training set left: it keeps its only one and none is reported as
+        // left out (the count log must not call an entry in use "left out"); stage 04 then names the missing input.
+        var noCrc = full.Usable(id => Offline(id) && id != "crc_expression");
+        Assert.Equal(["crc"], noCrc.Study.Arm("5fu").Training.Select(t => t.Organoids));
+        Assert.DoesNotContain(noCrc.Skipped, s => s.Kind == "training set" && s.Id == "5fu: crc");
+        Assert.Equal(full.EntryCount() - noCrc.Skipped.Count, noCrc.Study.EntryCount());
     }
 
     [Fact]

@@ -70,6 +70,20 @@ public sealed class ConverterTests : IDisposable
     }
 
     [Fact]
+    public void String_rows_pairing_a_protein_with_itself_are_dropped_and_counted()
+    {
+        var map = StringAliases.ReadSymbols(FixtureOrigins.File("string", "9606.protein.aliases.v10.5.txt"), StringAliases.DefaultSources, CountLog.Silent);
+        var lines = File.ReadAllLines(FixtureOrigins.File("string", "9606.protein.links.v10.5.txt"));
+        string protein = lines[1].Split(' ')[0];
+        var links = Out("links_with_self.txt");
+        File.WriteAllLines(links, [.. lines, $"{protein} {protein} 999"]);
+        var summary = StringNetwork.Convert(links, map, 700, Out("edges.tsv"), Log());
+        Assert.Equal(File.ReadAllText(Golden("string_edges.expected.tsv")), File.ReadAllText(Out("edges.tsv")));
+        Assert.Equal((26, 20, 10), (summary.Rows, summary.RowsKept, summary.ProteinPairs));
+        Assert.Contains(_lines, l => l.Contains("1 row(s) pairing a protein with itself dropped"));
+    }
+
+    [Fact]
     public void String_boundary_is_a_setting()
     {
         var map = StringAliases.ReadSymbols(FixtureOrigins.File("string", "9606.protein.aliases.v10.5.txt"), StringAliases.DefaultSources, CountLog.Silent);

@@ -19,7 +19,7 @@ README "Connected run" (not transcribed from the C#):
   Table S3  rows with an organoid line in column B and a number in column E; rows without a drug dropped; per
             (line '.'->'_', drug upper-case) mean AUC, mean log IC50 and mean Hill slope over the numeric replicates.
   CoderData fit_auc rows of screens named *_Organoid_P<n> or *_Parental[_k]; line = common_name '.'->'_'; drug =
-            first chem_name listed for the id, upper-case; median over screens.
+            first chem_name listed for the id, upper-case; a screen's rows averaged, then the median over screens.
 """
 import csv
 import math
@@ -196,7 +196,12 @@ def coderdata():
         if not re.search(r"_Organoid_P\d+$|_Parental(?:_\d+)?$", screen):
             continue
         groups.setdefault((line, drugs[r["improve_drug_id"]]), []).append((screen, float(r["dose_response_value"])))
-    out = [(line, drug, statistics.median(v for _, v in g), len({s for s, _ in g}), ",".join(sorted({s for s, _ in g})))
+    def per_screen(g):  # one value per screen: the mean of its rows
+        by = {}
+        for s, v in g:
+            by.setdefault(s, []).append(v)
+        return [statistics.fmean(v) for v in by.values()]
+    out = [(line, drug, statistics.median(per_screen(g)), len({s for s, _ in g}), ",".join(sorted({s for s, _ in g})))
            for (line, drug), g in sorted(groups.items())]
     write("lee2018_coderdata.expected.tsv", ["sample", "drug", "response", "n_screens", "screens"], out)
 
