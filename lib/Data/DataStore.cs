@@ -87,7 +87,8 @@ public sealed class DataStore
 
     /// <summary>
     /// True when the input can be had here (mirror, cache, downloadable from its origin, or, for a connected input,
-    /// recorded and present in the connected folder). The file's sha256 is not checked: <see cref="Resolve"/> does that.
+    /// recorded by scripts/fetch-inputs). The file itself is not checked: <see cref="Resolve"/> does that, and names a
+    /// recorded file that is missing, renamed or changed.
     /// </summary>
     /// <param name="id">A manifest id.</param>
     /// <exception cref="ArgumentException">The manifest has no such id.</exception>
@@ -95,8 +96,9 @@ public sealed class DataStore
     {
         var e = Entry(id);
         if (e.Fetch == FetchMode.NotAvailable) return false;
-        if (e.Fetch == FetchMode.Connected)
-            return Record?.Find(id) is { } row && row.File == e.File && File.Exists(Path.Combine(ConnectedDir!, e.File));
+        // A connected input with a fetch record counts as available even when its file is missing or stale: Resolve
+        // then stops with what is wrong, rather than the study silently falling back to the stand-in.
+        if (e.Fetch == FetchMode.Connected) return Record?.Find(id) is not null;
         if (File.Exists(Path.Combine(CacheDir, e.File))) return true;
         if (Mirror is not null && File.Exists(Path.Combine(Mirror, e.File))) return true;
         return e.Fetch == FetchMode.Direct && _http is not null;
@@ -160,10 +162,10 @@ public sealed class DataStore
             throw new DataUnavailableException(e.Id, $"input '{e.Id}' ({e.Content}) comes from the connected run, and no connected folder is set. Fix: {how}");
         var row = Record!.Find(e.Id);
         string path = Path.Combine(ConnectedDir, e.File);
+        if (row is not null && row.File != e.File)
+            throw new InputException(Record.Path, 0, $"'{e.Id}' is recorded as {row.File} but data/manifest.tsv names {e.File}", "rerun scripts/fetch-inputs (the manifest changed since the fetch)");
         if (row is null || !File.Exists(path))
             throw new DataUnavailableException(e.Id, $"input '{e.Id}' ({e.Content}) has not been fetched: {(row is null ? $"{Record.Path} has no row for it" : $"{path} does not exist")}. Fix: {how}");
-        if (row.File != e.File)
-            throw new InputException(Record.Path, 0, $"'{e.Id}' is recorded as {row.File} but data/manifest.tsv names {e.File}", "rerun scripts/fetch-inputs (the manifest changed since the fetch)");
         var actual = Sha256Of(path);
         if (!string.Equals(actual, row.Sha256, StringComparison.Ordinal))
             throw new InputException(path, 0, $"sha256 is {actual} but {Record.Path} says {row.Sha256} for '{e.Id}' (changed after the fetch?)",

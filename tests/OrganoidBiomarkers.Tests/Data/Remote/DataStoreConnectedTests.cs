@@ -56,6 +56,22 @@ public sealed class DataStoreConnectedTests : IDisposable
     }
 
     [Fact]
+    public void A_recorded_input_whose_file_is_gone_or_renamed_stops_the_run_instead_of_falling_back_to_the_stand_in()
+    {
+        var path = Place("string_v10_5", "inputs/edges.tsv", "gene_a\tgene_b\tweight\nA\tB\t900\n");
+        File.Delete(path);
+        var store = Store(Entry("string_v10_5", "inputs/edges.tsv"));
+        Assert.True(store.IsAvailable("string_v10_5"));
+        var gone = Assert.Throws<DataUnavailableException>(() => store.Resolve("string_v10_5"));
+        Assert.Contains($"{path} does not exist", gone.Message);
+        Place("string_v10_5", "inputs/edges.tsv", "gene_a\tgene_b\tweight\nA\tB\t900\n");
+        var renamed = Store(Entry("string_v10_5", "inputs/edges_v2.tsv"));
+        Assert.True(renamed.IsAvailable("string_v10_5"));
+        Assert.Contains("is recorded as inputs/edges.tsv but data/manifest.tsv names inputs/edges_v2.tsv",
+            Assert.Throws<InputException>(() => renamed.Resolve("string_v10_5")).Message);
+    }
+
+    [Fact]
     public void A_connected_file_changed_after_the_fetch_is_refused()
     {
         var path = Place("string_v10_5", "inputs/edges.tsv", "gene_a\tgene_b\tweight\nA\tB\t900\n");
