@@ -106,6 +106,7 @@ public static class PipelineParameters
         new("random_draws", ParameterKind.Integer, "1000", ["05"], "random pathway sets for the empirical p of the network selection", Min: 1),
         new("robustness_permutations", ParameterKind.Integer, "1000", ["05", "06"], "robustness: whole-pipeline organoid-label permutations", Min: 1),
         new("robustness_bootstrap", ParameterKind.Integer, "2000", ["05", "06"], "robustness: patient bootstrap resamples", Min: 1),
+        new("learner_permutations", ParameterKind.Integer, "19", ["04"], "permutation null of the leave-one-out Spearman (ML.NET learners fasttree, lightgbm, sdca: refitted on every shuffle)", Min: 1),
     ];
 
     /// <summary>The declared parameter named <paramref name="name"/>, or null.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrganoidBiomarkers.Common;
+using OrganoidBiomarkers.Data;
 using OrganoidBiomarkers.Models;
 using OrganoidBiomarkers.Patients;
 using Plotly.NET;
@@ -24,6 +25,24 @@ public sealed record ZAgreementSeries(string Network, IReadOnlyList<PathwayZ> Po
             .Order(StringComparer.Ordinal).Select(p => new PathwayZ(p, authors[p], ours[p])).ToArray();
         double rho = points.Length < 2 ? double.NaN : Correlation.Spearman(points.Select(q => q.Authors).ToArray(), points.Select(q => q.Ours).ToArray());
         return new ZAgreementSeries(network, Array.AsReadOnly(points), rho);
+    }
+
+    /// <summary>
+    /// One series per network of stage 03's proximities (<paramref name="rows"/>, networks in their order) for the drug
+    /// whose proximity name is <paramref name="drug"/> (e.g. "FLUOROURACIL"), against the drug's column of the authors'
+    /// table (the pathways <c>ProximityRun.Agreement</c> compares, so the rho is the agreement table's); empty when the
+    /// authors' table has no column for the drug.
+    /// </summary>
+    public static IReadOnlyList<ZAgreementSeries> OfDrug(string drug, IReadOnlyList<OrganoidBiomarkers.Network.ProximityRow> rows, AuthorsProximityTable authors, IReadOnlyList<DrugTargetEntry> drugs)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(authors);
+        ArgumentNullException.ThrowIfNull(drugs);
+        var entry = drugs.FirstOrDefault(d => d.PooledName == drug) ?? throw new ArgumentException($"'{drug}' is not among the drugs of the run", nameof(drug));
+        if (authors.ColumnFor(entry) is not string column) return [];
+        var theirs = authors.Column(column);
+        return rows.Select(r => r.Network).Distinct(StringComparer.Ordinal).Select(network => Of(network, theirs,
+            rows.Where(r => r.Network == network && r.Result.Drug == drug && r.Result.IsComputed).ToDictionary(r => r.Result.Pathway, r => r.Result.Z, StringComparer.Ordinal))).ToList();
     }
 }
 

@@ -19,8 +19,9 @@ public sealed record ReportFigure(string Caption, byte[] Png);
 
 /// <summary>One stage of the pipeline as the report shows it.</summary>
 /// <param name="Nav">Short label in the page's navigation line (null: the title).</param>
+/// <param name="Charts">Interactive versions of the section's figures (<see cref="InteractiveFigure"/>), shown after the PNGs; null or empty: none.</param>
 public sealed record ReportSection(string Id, string Title, string Summary, string? NotebookLink, IReadOnlyList<ReportTable> Tables, IReadOnlyList<ReportFigure> Figures,
-    string? Nav = null);
+    string? Nav = null, IReadOnlyList<InteractiveFigure>? Charts = null);
 
 /// <summary>Where and how the run was made: commit, parameters, seed, timings, and every input's checksum.</summary>
 public sealed record Provenance(string GitCommit, string StartedUtc, double TotalSeconds, string? DataMirror, IReadOnlyDictionary<string, string> Parameters,
