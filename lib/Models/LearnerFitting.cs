@@ -119,7 +119,7 @@ public static class LearnerFitting
     /// observed responses (a learner that cannot learn from the fold predicts close to the fold's mean); RMSE against
     /// the mean-of-the-others baseline; the features the full-data model uses (non-zero weight: for a tree ensemble the
     /// features it ever splits on); the rank, in the learner's importance ranking, of the top biomarker of the arm's
-    /// main model (<paramref name="mainModel"/>, e.g. "ridgecv"); and a reading of these numbers.
+    /// main model (the study's main setting for the arm, e.g. "ridgecv"); and a reading of these numbers.
     /// </summary>
     public static TsvTable SmallSample(IReadOnlyList<ModelCrossValidation> cv, IReadOnlyList<ArmLearners> learners)
     {
