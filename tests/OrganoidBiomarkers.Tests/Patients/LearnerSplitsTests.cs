@@ -55,7 +55,7 @@ public class LearnerSplitsTests
     }
 
     [Fact]
-    public void The_main_unit_grid_lists_the_paper_models_first_then_the_learners()
+    public void The_main_unit_grid_lists_the_main_model_first_then_the_others_in_the_k_grid_order()
     {
         var (_, arm, units, runs, _) = PatientWorld.Run();
         var grid = LearnerSplits.MainUnitGrid([arm], units, runs, LearnerSplits.Evaluate([arm], units, LearnerModels(), 3));
