@@ -1,8 +1,10 @@
 namespace OrganoidBiomarkers.Common;
 
 /// <summary>
-/// Correlation coefficients used across stages (QC, proximity agreement, model comparison, baselines). Both match
-/// scipy 1.10 (<c>scipy.stats.pearsonr</c>, <c>scipy.stats.spearmanr</c>) to 1e-12 (tests/…/Golden/qc).
+/// Correlation coefficients used across stages (QC, proximity agreement, model comparison, baselines). Pearson matches
+/// <c>scipy.stats.pearsonr</c> (scipy 1.10.1) to 1e-12 (tests/…/Golden/qc, through <c>Qc.Agreement.Pearson</c>);
+/// Spearman matches <c>scipy.stats.spearmanr</c> with ties in both vectors to 1e-10 (tests/…/Golden/models).
+/// Tolerances are relative to max(1, |expected|).
 /// </summary>
 public static class Correlation
 {
@@ -12,6 +14,8 @@ public static class Correlation
     /// </summary>
     /// <param name="a">At least 2 finite values.</param>
     /// <param name="b">As many finite values as <paramref name="a"/>.</param>
+    /// <returns>rho in [-1, 1], or NaN when either vector is constant.</returns>
+    /// <exception cref="ArgumentException">Lengths differ, fewer than 2 pairs, or a value is NaN or infinite.</exception>
     public static double Spearman(IReadOnlyList<double> a, IReadOnlyList<double> b)
     {
         CheckPair(a, b, "Spearman");
@@ -20,8 +24,10 @@ public static class Correlation
     }
 
     /// <summary>Pearson's product-moment correlation in [-1, 1]; NaN when either vector is constant.</summary>
-    /// <param name="a">Finite values.</param>
+    /// <param name="a">At least 1 finite value (a single pair is constant, so gives NaN).</param>
     /// <param name="b">As many finite values as <paramref name="a"/>.</param>
+    /// <returns>r in [-1, 1], or NaN when either vector is constant.</returns>
+    /// <exception cref="ArgumentException">Lengths differ, the input is empty, or a value is NaN or infinite.</exception>
     public static double Pearson(IReadOnlyList<double> a, IReadOnlyList<double> b)
     {
         CheckPair(a, b, "Pearson");

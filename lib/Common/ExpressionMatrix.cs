@@ -6,12 +6,22 @@ namespace OrganoidBiomarkers.Common;
 /// </summary>
 public sealed record ExpressionMatrix
 {
+    /// <summary>Gene names (row labels), unique, in row order.</summary>
     public IReadOnlyList<string> Genes { get; }
+
+    /// <summary>Sample names (column labels), unique, in column order.</summary>
     public IReadOnlyList<string> Samples { get; }
+
+    /// <summary>The values, genes x samples, all finite, in the source's scale (the reader checks the stated ValueScale, log2 or linear).</summary>
     public double[,] Values { get; }
     private readonly Dictionary<string, int> _geneIndex;
     private readonly Dictionary<string, int> _sampleIndex;
 
+    /// <summary>A matrix over the given names; <paramref name="values"/> is kept, not copied, and the name lists are copied.</summary>
+    /// <param name="genes">Unique gene names, one per row of <paramref name="values"/>.</param>
+    /// <param name="samples">Unique sample names, one per column of <paramref name="values"/>.</param>
+    /// <param name="values">genes x samples, every value finite.</param>
+    /// <exception cref="ArgumentException">The shape does not match the names, a name is duplicated, or a value is NaN or infinite (the message names the gene and sample).</exception>
     public ExpressionMatrix(IReadOnlyList<string> genes, IReadOnlyList<string> samples, double[,] values)
     {
         if (values.GetLength(0) != genes.Count || values.GetLength(1) != samples.Count)
@@ -36,16 +46,32 @@ public sealed record ExpressionMatrix
         return index;
     }
 
+    /// <summary>Number of genes (rows).</summary>
     public int GeneCount => Genes.Count;
+
+    /// <summary>Number of samples (columns).</summary>
     public int SampleCount => Samples.Count;
 
+    /// <summary>Whether <paramref name="gene"/> is a row (ordinal, case-sensitive match).</summary>
+    /// <param name="gene">A gene name.</param>
     public bool HasGene(string gene) => _geneIndex.ContainsKey(gene);
+
+    /// <summary>Row of <paramref name="gene"/> (ordinal match), or -1 when it is not measured.</summary>
+    /// <param name="gene">A gene name.</param>
     public int GeneIndex(string gene) => _geneIndex.TryGetValue(gene, out var i) ? i : -1;
+
+    /// <summary>Column of <paramref name="sample"/> (ordinal match), or -1 when it is not in the matrix.</summary>
+    /// <param name="sample">A sample name.</param>
     public int SampleIndex(string sample) => _sampleIndex.TryGetValue(sample, out var i) ? i : -1;
 
+    /// <summary>The value of one gene in one sample.</summary>
+    /// <param name="gene">A gene of <see cref="Genes"/>.</param>
+    /// <param name="sample">A sample of <see cref="Samples"/>.</param>
+    /// <exception cref="KeyNotFoundException">Either name is not in the matrix.</exception>
     public double this[string gene, string sample] => Values[_geneIndex[gene], _sampleIndex[sample]];
 
-    /// <summary>All genes' values for one sample (a copy).</summary>
+    /// <summary>All genes' values for one sample (a copy), in gene order.</summary>
+    /// <param name="sample">Column index, 0 &lt;= sample &lt; <see cref="SampleCount"/>.</param>
     public double[] Column(int sample)
     {
         var col = new double[GeneCount];
@@ -53,7 +79,8 @@ public sealed record ExpressionMatrix
         return col;
     }
 
-    /// <summary>One gene's values across samples (a copy).</summary>
+    /// <summary>One gene's values across samples (a copy), in sample order.</summary>
+    /// <param name="gene">Row index, 0 &lt;= gene &lt; <see cref="GeneCount"/>.</param>
     public double[] Row(int gene)
     {
         var row = new double[SampleCount];
@@ -61,7 +88,9 @@ public sealed record ExpressionMatrix
         return row;
     }
 
-    /// <summary>The given samples, in the given order. Unknown names are an error.</summary>
+    /// <summary>The given samples, in the given order, with every gene.</summary>
+    /// <param name="samples">Names of <see cref="Samples"/>, each at most once.</param>
+    /// <exception cref="ArgumentException">A name is unknown or repeated.</exception>
     public ExpressionMatrix SelectSamples(IReadOnlyList<string> samples)
     {
         var idx = samples.Select(s => SampleIndex(s) is var i and >= 0 ? i : throw new ArgumentException($"unknown sample '{s}'")).ToArray();
@@ -71,7 +100,9 @@ public sealed record ExpressionMatrix
         return new ExpressionMatrix(Genes, samples, v);
     }
 
-    /// <summary>The given genes, in the given order. Unknown names are an error.</summary>
+    /// <summary>The given genes, in the given order, with every sample.</summary>
+    /// <param name="genes">Names of <see cref="Genes"/>, each at most once.</param>
+    /// <exception cref="ArgumentException">A name is unknown or repeated.</exception>
     public ExpressionMatrix SelectGenes(IReadOnlyList<string> genes)
     {
         var idx = genes.Select(x => GeneIndex(x) is var i and >= 0 ? i : throw new ArgumentException($"unknown gene '{x}'")).ToArray();

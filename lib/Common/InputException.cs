@@ -6,11 +6,23 @@ namespace OrganoidBiomarkers.Common;
 /// </summary>
 public sealed class InputException : Exception
 {
+    /// <summary>The file at fault, as the reader was given it.</summary>
     public string File { get; }
+
+    /// <summary>1-based line of the fault, or 0 when the problem is not on one line (e.g. a missing column).</summary>
     public int Line { get; }
+
+    /// <summary>What is wrong, one clause without a final full stop.</summary>
     public string Problem { get; }
+
+    /// <summary>What the user should do about it.</summary>
     public string Fix { get; }
 
+    /// <summary>The message is "file:line: problem. Fix: fix" (just "file: ..." when <paramref name="line"/> is 0).</summary>
+    /// <param name="file">The file at fault.</param>
+    /// <param name="line">1-based line, or 0 when not line-specific.</param>
+    /// <param name="problem">What is wrong.</param>
+    /// <param name="fix">What to do about it.</param>
     public InputException(string file, int line, string problem, string fix)
         : base(Format(file, line, problem, fix))
     {

@@ -1,10 +1,17 @@
 namespace OrganoidBiomarkers.Common;
 
 /// <summary>Pathway scores (e.g. ssGSEA NES), pathways x samples, with names. Values indexed [pathway, sample].</summary>
+/// <param name="Pathways">Pathway names, one per row of <paramref name="Values"/>.</param>
+/// <param name="Samples">Sample names, one per column of <paramref name="Values"/>.</param>
+/// <param name="Values">pathways x samples scores; not checked for shape or finiteness here.</param>
 public sealed record PathwayScores(IReadOnlyList<string> Pathways, IReadOnlyList<string> Samples, double[,] Values)
 {
+    /// <summary>Row of <paramref name="pathway"/> (ordinal match; the first, if repeated), or -1 when it is not scored.</summary>
+    /// <param name="pathway">A pathway name.</param>
     public int PathwayIndex(string pathway) => IndexOf(Pathways, pathway);
 
+    /// <summary>Column of <paramref name="sample"/> (ordinal match; the first, if repeated), or -1 when it is not scored.</summary>
+    /// <param name="sample">A sample name.</param>
     public int SampleIndex(string sample) => IndexOf(Samples, sample);
 
     // Name -> first position of each name list, built on first use and kept while the list lives: hits are O(1)
@@ -37,6 +44,10 @@ public sealed record PathwayScores(IReadOnlyList<string> Pathways, IReadOnlyList
     }
 
     /// <summary>Samples x features matrix of the given pathways and samples (the layout models are fitted on).</summary>
+    /// <param name="pathways">Scored pathways, one per column of the result, in this order.</param>
+    /// <param name="samples">Scored samples, one per row of the result, in this order.</param>
+    /// <returns>A new samples x pathways array (the transpose of the selected block of <see cref="Values"/>).</returns>
+    /// <exception cref="ArgumentException">A pathway or sample is not scored (the message names it).</exception>
     public double[,] Features(IReadOnlyList<string> pathways, IReadOnlyList<string> samples)
     {
         var p = pathways.Select(x => PathwayIndex(x) is var i and >= 0 ? i : throw new ArgumentException($"pathway '{x}' is not scored")).ToArray();
@@ -48,6 +59,8 @@ public sealed record PathwayScores(IReadOnlyList<string> Pathways, IReadOnlyList
     }
 
     /// <summary>The given pathways only, in the given order (e.g. sorted by name, as gseapy writes its output).</summary>
+    /// <param name="pathways">Scored pathways.</param>
+    /// <exception cref="ArgumentException">A pathway is not scored.</exception>
     public PathwayScores SelectPathways(IReadOnlyList<string> pathways)
     {
         var p = pathways.Select(x => PathwayIndex(x) is var i and >= 0 ? i : throw new ArgumentException($"pathway '{x}' is not scored")).ToArray();
@@ -58,6 +71,8 @@ public sealed record PathwayScores(IReadOnlyList<string> Pathways, IReadOnlyList
     }
 
     /// <summary>The given samples only, in the given order.</summary>
+    /// <param name="samples">Scored samples.</param>
+    /// <exception cref="ArgumentException">A sample is not scored.</exception>
     public PathwayScores SelectSamples(IReadOnlyList<string> samples)
     {
         var s = samples.Select(x => SampleIndex(x) is var i and >= 0 ? i : throw new ArgumentException($"sample '{x}' is not scored")).ToArray();

@@ -14,6 +14,13 @@ public enum TieRanking
 /// <summary>1-based ranks of a vector in ascending order.</summary>
 public static class Ranks
 {
+    /// <summary>
+    /// Ranks 1..n in ascending order, ties shared by <paramref name="ties"/> (as <c>scipy.stats.rankdata</c> with method
+    /// "average", "min", "ordinal"; tests/…/Common/RanksTests).
+    /// </summary>
+    /// <param name="values">Values to rank; NaN is not expected (it compares below every number, so it ranks first).</param>
+    /// <param name="ties">How tied values share ranks.</param>
+    /// <returns>A new array of ranks, aligned with <paramref name="values"/>.</returns>
     public static double[] Of(IReadOnlyList<double> values, TieRanking ties = TieRanking.Average)
     {
         int n = values.Count;

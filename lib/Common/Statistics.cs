@@ -4,6 +4,8 @@ namespace OrganoidBiomarkers.Common;
 public static class Statistics
 {
     /// <summary>Median; the mean of the two middle values for even n (numpy/pandas convention).</summary>
+    /// <param name="values">At least 1 value.</param>
+    /// <exception cref="ArgumentException">The list is empty.</exception>
     public static double Median(IReadOnlyList<double> values)
     {
         if (values.Count == 0) throw new ArgumentException("median of an empty list");
@@ -13,6 +15,9 @@ public static class Statistics
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
     }
 
+    /// <summary>Arithmetic mean, summed in list order.</summary>
+    /// <param name="values">At least 1 value.</param>
+    /// <exception cref="ArgumentException">The list is empty.</exception>
     public static double Mean(IReadOnlyList<double> values)
     {
         if (values.Count == 0) throw new ArgumentException("mean of an empty list");

@@ -17,6 +17,8 @@ public static class TableFrames
     public static IReadOnlyList<string> MissingCells { get; } = Array.AsReadOnly(new[] { "", "NA", "NaN" });
 
     /// <summary>The column type <see cref="ToDataFrame"/> gives a column of these cells.</summary>
+    /// <param name="cells">A column's cells as written by <see cref="TsvTable"/>.</param>
+    /// <returns><c>typeof(bool)</c>, <c>typeof(int)</c>, <c>typeof(double)</c> (also when every cell is missing) or <c>typeof(string)</c>.</returns>
     public static Type ColumnType(IEnumerable<string> cells)
     {
         ArgumentNullException.ThrowIfNull(cells);
@@ -29,6 +31,8 @@ public static class TableFrames
     }
 
     /// <summary>The table as a data frame with typed columns, in the table's column and row order.</summary>
+    /// <param name="table">A table with unique column names.</param>
+    /// <exception cref="ArgumentException">A column name appears twice.</exception>
     public static DataFrame ToDataFrame(TsvTable table)
     {
         ArgumentNullException.ThrowIfNull(table);

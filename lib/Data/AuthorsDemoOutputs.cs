@@ -52,8 +52,15 @@ public sealed record StatedNumber(string Text, double Value)
     public int Decimals => Text.IndexOf('.') is var i and >= 0 ? Text.Length - i - 1 : 0;
 
     /// <summary>True when <paramref name="x"/> rounds to this number at its stated precision (half a unit of the last digit).</summary>
+    /// <param name="x">Our value, e.g. a log-rank p.</param>
     public bool Agrees(double x) => Math.Abs(x - Value) <= 0.5 * Math.Pow(10, -Decimals) * (1 + 1e-12);
 
+    /// <summary>A plain decimal number as written in a reference file.</summary>
+    /// <param name="text">Invariant-culture digits with an optional point; no exponent.</param>
+    /// <param name="path">The file, for the error message.</param>
+    /// <param name="line">The 1-based line, for the error message.</param>
+    /// <param name="column">The column, for the error message.</param>
+    /// <exception cref="InputException">Not a finite plain decimal number (an exponent hides the stated precision).</exception>
     public static StatedNumber Parse(string text, string path, int line, string column)
     {
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v) || text.Contains('e') || text.Contains('E'))
@@ -61,6 +68,7 @@ public sealed record StatedNumber(string Text, double Value)
         return new StatedNumber(text, v);
     }
 
+    /// <summary>The text as read.</summary>
     public override string ToString() => Text;
 }
 
@@ -75,6 +83,7 @@ public static class AuthorsDemoOutputs
     /// Our model name for the authors' scikit-learn class name: "Ridge" (their RidgeCV(cv=3, alphas 0.1..0.9)) is
     /// "ridgecv", "SVR" is "svr", "LinearRegression" is "ols"; null for a name we do not fit.
     /// </summary>
+    /// <param name="authorsModel">The authors' class name (exact, case-sensitive).</param>
     public static string? OurModelName(string authorsModel) => authorsModel switch
     {
         "Ridge" => "ridgecv",
@@ -83,6 +92,11 @@ public static class AuthorsDemoOutputs
         _ => null,
     };
 
+    /// <summary>multi_pathway_predictions.txt: one row per (cancer type, drug, model, k), in file order.</summary>
+    /// <param name="path">The tab-separated file (columns cancer_type, drug, ML, num_pathways, pathways (';'-joined),
+    /// 5yr_responder, 5yr_nonresponder, pvalue).</param>
+    /// <exception cref="InputException">A missing column, no rows, k &lt; 1, a pathway count other than k, a non-finite
+    /// number, or a repeated (cancer type, drug, model, k); names the line.</exception>
     public static IReadOnlyList<AuthorsTopKRow> ReadTopK(string path)
     {
         var table = DelimitedFile.Read(path, '\t');
@@ -110,6 +124,10 @@ public static class AuthorsDemoOutputs
         return rows;
     }
 
+    /// <summary>single_pathway_values_read_from_figures.tsv: one row per (model, cohort), numbers with their stated precision.</summary>
+    /// <param name="path">The tab-separated file (model, cohort, biomarker, n_*, events_*, logrank_p, surv5_*, read_from).</param>
+    /// <exception cref="InputException">A missing column, no rows, an empty cohort, a number that is not a plain decimal,
+    /// or a repeated (model, cohort); names the line.</exception>
     public static IReadOnlyList<AuthorsKaplanMeierValues> ReadKaplanMeierValues(string path)
     {
         var table = DelimitedFile.Read(path, '\t');

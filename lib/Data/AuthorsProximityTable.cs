@@ -7,6 +7,9 @@ namespace OrganoidBiomarkers.Data;
 /// The authors' network-proximity z-scores (pathways x drug columns). Their columns pool drugs with shared targets as
 /// NAME_NAME (sorted) and call AICAR by its chemical name.
 /// </summary>
+/// <param name="Pathways">Pathway names (the Pathway column), unique, in file order.</param>
+/// <param name="Drugs">Column names: DrugBank names, pooled as NAME_NAME.</param>
+/// <param name="Z">pathways x drugs proximity z (Guney 2016; proximal when &lt;= -1.2816).</param>
 public sealed record AuthorsProximityTable(IReadOnlyList<string> Pathways, IReadOnlyList<string> Drugs, double[,] Z)
 {
     /// <summary>Drug-name differences between drug_drugTarget.txt and the authors' table columns.</summary>
@@ -15,6 +18,9 @@ public sealed record AuthorsProximityTable(IReadOnlyList<string> Pathways, IRead
         ["AICAR"] = "AICA RIBONUCLEOTIDE",
     };
 
+    /// <summary>Reads the authors' tab-separated z table (first column "Pathway", then one column per drug).</summary>
+    /// <param name="path">The table file.</param>
+    /// <exception cref="InputException">No Pathway column, a pathway listed twice, or a z that is not a number (names the line).</exception>
     public static AuthorsProximityTable Read(string path)
     {
         var t = DelimitedFile.Read(path, '\t');
@@ -36,6 +42,7 @@ public sealed record AuthorsProximityTable(IReadOnlyList<string> Pathways, IRead
     }
 
     /// <summary>The column for a drug-target entry: its pooled name, one of its drug names, or an alias; null if none.</summary>
+    /// <param name="entry">A row of drug_drugTarget.txt.</param>
     public string? ColumnFor(DrugTargetEntry entry)
     {
         var candidates = new[] { entry.PooledName }.Concat(entry.Drugs).Concat(entry.Drugs.Where(Aliases.ContainsKey).Select(d => Aliases[d]));
@@ -43,6 +50,8 @@ public sealed record AuthorsProximityTable(IReadOnlyList<string> Pathways, IRead
     }
 
     /// <summary>The z-scores of one column, by pathway.</summary>
+    /// <param name="drug">A column name (exact), e.g. from <see cref="ColumnFor"/>.</param>
+    /// <exception cref="ArgumentException">No such column.</exception>
     public IReadOnlyDictionary<string, double> Column(string drug)
     {
         int j = Drugs.ToList().IndexOf(drug);

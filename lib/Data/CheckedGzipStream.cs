@@ -22,6 +22,9 @@ public sealed class CheckedGzipStream : Stream
     private long _length;
     private bool _ended;
 
+    /// <summary>Opens the file for checked decompression (system zlib when it loads, else GZipStream with a trailer check).</summary>
+    /// <param name="path">A gzip file (one or more members).</param>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public CheckedGzipStream(string path)
     {
         _path = path;
@@ -36,8 +39,15 @@ public sealed class CheckedGzipStream : Stream
         }
     }
 
+    /// <inheritdoc cref="Read(Span{byte})"/>
+    /// <param name="buffer">Destination array.</param>
+    /// <param name="offset">First position to fill.</param>
+    /// <param name="count">Most bytes to read.</param>
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
+    /// <summary>Decompressed bytes; 0 only at the verified end of the last member.</summary>
+    /// <param name="buffer">Destination.</param>
+    /// <exception cref="InputException">The data are not gzip, are damaged, or end before a member's end (names the file).</exception>
     public override int Read(Span<byte> buffer)
     {
         if (_ended || buffer.Length == 0) return 0;
@@ -72,16 +82,33 @@ public sealed class CheckedGzipStream : Stream
                 "download the file again, or restore the original (the copy was cut short)");
     }
 
+    /// <summary>True: the stream is read-only, forward-only.</summary>
     public override bool CanRead => true;
+    /// <summary>False.</summary>
     public override bool CanSeek => false;
+    /// <summary>False.</summary>
     public override bool CanWrite => false;
+    /// <summary>Not supported (the decompressed length is known only at the end).</summary>
     public override long Length => throw new NotSupportedException();
+    /// <summary>Decompressed bytes read so far; setting it is not supported.</summary>
     public override long Position { get => _length; set => throw new NotSupportedException(); }
+    /// <summary>Does nothing (read-only).</summary>
     public override void Flush() { }
+    /// <summary>Not supported.</summary>
+    /// <param name="offset">Unused.</param>
+    /// <param name="origin">Unused.</param>
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    /// <summary>Not supported.</summary>
+    /// <param name="value">Unused.</param>
     public override void SetLength(long value) => throw new NotSupportedException();
+    /// <summary>Not supported.</summary>
+    /// <param name="buffer">Unused.</param>
+    /// <param name="offset">Unused.</param>
+    /// <param name="count">Unused.</param>
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
+    /// <summary>Releases the inflater and the file.</summary>
+    /// <param name="disposing">True when called from Dispose().</param>
     protected override void Dispose(bool disposing)
     {
         if (disposing)

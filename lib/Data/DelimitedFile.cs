@@ -5,8 +5,12 @@ using OrganoidBiomarkers.Common;
 namespace OrganoidBiomarkers.Data;
 
 /// <summary>One data row with its 1-based line number in the file (for error messages).</summary>
+/// <param name="Line">1-based line where the row starts (a quoted field may span lines).</param>
+/// <param name="Fields">The fields, as many as the header, untrimmed, quotes removed.</param>
 public sealed record DelimitedRow(int Line, string[] Fields)
 {
+    /// <summary>Field <paramref name="i"/> (0-based column index, e.g. from <see cref="DelimitedTable.RequireColumns"/>).</summary>
+    /// <param name="i">0 &lt;= i &lt; number of columns.</param>
     public string this[int i] => Fields[i];
 }
 
@@ -24,8 +28,13 @@ public sealed record DelimitedOptions
 /// <summary>A parsed delimited file: header, rows, and the path for error messages.</summary>
 public sealed class DelimitedTable
 {
+    /// <summary>The file read, as given (named in every error).</summary>
     public string Path { get; }
+
+    /// <summary>Column names, as written.</summary>
     public IReadOnlyList<string> Header { get; }
+
+    /// <summary>Data rows in file order (header and skipped lines excluded).</summary>
     public IReadOnlyList<DelimitedRow> Rows { get; }
 
     internal DelimitedTable(string path, IReadOnlyList<string> header, IReadOnlyList<DelimitedRow> rows)
@@ -36,6 +45,8 @@ public sealed class DelimitedTable
     }
 
     /// <summary>Column indices by name; a missing column is an error naming the file and the columns it has.</summary>
+    /// <param name="names">Required header names (exact, case-sensitive); the first column of a repeated name is used.</param>
+    /// <exception cref="InputException">A name is not in the header (line 1; lists the missing ones and the header).</exception>
     public IReadOnlyDictionary<string, int> RequireColumns(params string[] names)
     {
         var map = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -51,6 +62,9 @@ public sealed class DelimitedTable
         return map;
     }
 
+    /// <summary>The index of one required column.</summary>
+    /// <param name="name">A header name (exact).</param>
+    /// <exception cref="InputException">The column is missing.</exception>
     public int Column(string name) => RequireColumns(name)[name];
 }
 
@@ -60,6 +74,11 @@ public sealed class DelimitedTable
 /// </summary>
 public static class DelimitedFile
 {
+    /// <summary>Reads and checks a whole file (see <see cref="Parse"/> for the rules).</summary>
+    /// <param name="path">The file; gzip-compressed when it ends in .gz.</param>
+    /// <param name="separator">The expected separator, '\t' or ','.</param>
+    /// <param name="options">Layout options; null for a plain header-then-rows file.</param>
+    /// <exception cref="InputException">The file is missing, empty, not valid gzip, or malformed (names the line).</exception>
     public static DelimitedTable Read(string path, char separator, DelimitedOptions? options = null)
     {
         options ??= new DelimitedOptions();
@@ -67,6 +86,9 @@ public static class DelimitedFile
         return Parse(reader, path, separator, options);
     }
 
+    /// <summary>A UTF-8 reader of the file (byte-order mark honoured), decompressing a .gz through <see cref="CheckedGzipStream"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="InputException">The file does not exist.</exception>
     public static TextReader Open(string path)
     {
         if (!File.Exists(path)) throw new InputException(path, 0, "file does not exist", "check the path, or resolve it through the data manifest");
@@ -75,6 +97,17 @@ public static class DelimitedFile
         return new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
     }
 
+    /// <summary>
+    /// Parses delimited text: comment lines (before the header only), the header, <see cref="DelimitedOptions.SkipAfterHeader"/>
+    /// lines, then rows that must each have as many fields as the header; a blank line is allowed only at the very end.
+    /// A one-column file that splits evenly at another common separator, or a row that does, is named as the wrong delimiter.
+    /// </summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="path">The file name used in messages.</param>
+    /// <param name="separator">The expected separator.</param>
+    /// <param name="options">Layout options.</param>
+    /// <exception cref="InputException">An empty file or header, a blank line inside the data, a wrong field count, the
+    /// wrong delimiter, an unclosed quote, missing extra header lines, or damaged gzip (names the line).</exception>
     public static DelimitedTable Parse(TextReader reader, string path, char separator, DelimitedOptions options)
     {
         int line = 0;

@@ -3,11 +3,17 @@ using OrganoidBiomarkers.Common;
 namespace OrganoidBiomarkers.Data;
 
 /// <summary>One DrugBank drug with its common name and synonyms.</summary>
+/// <param name="Id">DrugBank ID, e.g. "DB00544".</param>
+/// <param name="CommonName">Common name as written, e.g. "Fluorouracil".</param>
+/// <param name="Synonyms">Synonyms as written (the " | "-separated field, trimmed, empty ones dropped).</param>
 public sealed record DrugBankDrug(string Id, string CommonName, IReadOnlyList<string> Synonyms);
 
 /// <summary>Reader of drugbank_vocabulary.csv (quoted CSV; synonyms separated by " | ").</summary>
 public static class DrugBankVocabulary
 {
+    /// <summary>Every drug of drugbank_vocabulary.csv, in file order.</summary>
+    /// <param name="path">The quoted CSV (columns "DrugBank ID", "Common name", "Synonyms").</param>
+    /// <exception cref="InputException">A missing column, an ID not starting with "DB", or an ID listed twice (names the line).</exception>
     public static IReadOnlyList<DrugBankDrug> Read(string path)
     {
         var t = DelimitedFile.Read(path, ',', new DelimitedOptions { Quoted = true });
@@ -26,6 +32,8 @@ public static class DrugBankVocabulary
     }
 
     /// <summary>drugbank_all_target_polypeptide_ids_*.csv: (gene name, species, DrugBank IDs) per target.</summary>
+    /// <param name="path">The quoted CSV (columns "Gene Name", "Species", "Drug IDs" with ';'-separated IDs).</param>
+    /// <exception cref="InputException">A missing column or a malformed line.</exception>
     public static IReadOnlyList<(string Gene, string Species, IReadOnlyList<string> DrugIds)> ReadTargets(string path)
     {
         var t = DelimitedFile.Read(path, ',', new DelimitedOptions { Quoted = true });

@@ -23,6 +23,8 @@ public enum DrugNameRule
 public sealed partial class DrugNames
 {
     private readonly Dictionary<string, string> _lookup;
+
+    /// <summary>The rule this normaliser applies.</summary>
     public DrugNameRule Rule { get; }
 
     private static readonly Dictionary<string, string[]> Regimens = new(StringComparer.Ordinal)
@@ -35,6 +37,13 @@ public sealed partial class DrugNames
         ["FLOX"] = ["FLUOROURACIL", "LEUCOVORIN", "OXALIPLATIN"],
     };
 
+    /// <summary>
+    /// A normaliser over a DrugBank vocabulary: every common name and synonym under its <see cref="Key"/>; a synonym
+    /// shared by two drugs goes to the first drug in file order (counted), and never overrides another drug's common name.
+    /// </summary>
+    /// <param name="vocabulary">DrugBank drugs (<see cref="DrugBankVocabulary.Read"/>).</param>
+    /// <param name="rule">How free text is split and matched.</param>
+    /// <param name="log">Receives a note with the number of names and of ambiguous synonyms; null for none.</param>
     public DrugNames(IReadOnlyList<DrugBankDrug> vocabulary, DrugNameRule rule, CountLog? log = null)
     {
         Rule = rule;
@@ -49,6 +58,7 @@ public sealed partial class DrugNames
     }
 
     /// <summary>Upper-case without '-' and spaces (the authors' key).</summary>
+    /// <param name="name">A drug name, e.g. "5-FU" (key "5FU").</param>
     public static string Key(string name) => name.ToUpperInvariant().Replace("-", "").Replace(" ", "");
 
     [GeneratedRegex(@"[+,/;()]")]
@@ -58,6 +68,8 @@ public sealed partial class DrugNames
     private static partial Regex AndWord();
 
     /// <summary>The DrugBank common names (upper-case) a free-text entry refers to; unrecognised pieces are left out.</summary>
+    /// <param name="freeText">A TCGA drug name, e.g. "5-FU and Leucovorin".</param>
+    /// <returns>Distinct names in the order first found; empty when nothing is recognised.</returns>
     public IReadOnlyList<string> Normalise(string freeText)
     {
         IEnumerable<string> pieces;

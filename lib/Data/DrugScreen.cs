@@ -8,23 +8,45 @@ namespace OrganoidBiomarkers.Data;
 /// micromolar; MaxConcentration is the highest tested concentration in micromolar (so ln(MaxConcentration) bounds the
 /// measurable IC50). Organoid IDs are upper-cased (P19a -> P19A) to join the expression columns.
 /// </summary>
+/// <param name="Organoid">Organoid ID, upper-cased, e.g. "P19A".</param>
+/// <param name="DrugId">Table S2b's Drug_ID, e.g. "1073" (5-Fluorouracil).</param>
+/// <param name="DrugName">Screen drug name, e.g. "5-Fluorouracil".</param>
+/// <param name="MaxConcentration">Highest tested concentration, uM (> 0).</param>
+/// <param name="LnIc50">ln IC50 in ln uM; may exceed ln(MaxConcentration) (extrapolated).</param>
+/// <param name="Beta">Table S2b's BETA column, as published (not used by the pipeline).</param>
+/// <param name="Auc">Area under the fitted viability curve over the tested range, a fraction.</param>
+/// <param name="Replicate">1-based replicate number in file order within (organoid, Drug_ID).</param>
 public sealed record DrugScreenMeasurement(string Organoid, string DrugId, string DrugName, double MaxConcentration, double LnIc50, double Beta, double Auc, int Replicate);
 
 /// <summary>A per-organoid summary of one drug's replicates.</summary>
+/// <param name="Organoid">Organoid ID, upper-cased.</param>
+/// <param name="DrugName">Screen drug name.</param>
+/// <param name="MedianLnIc50">Median ln IC50 over the replicates, ln uM (the paper's response).</param>
+/// <param name="Replicates">Replicates summarised (>= 1); 0 when read from the authors' medians, which do not say.</param>
 public sealed record OrganoidResponse(string Organoid, string DrugName, double MedianLnIc50, int Replicates);
 
 /// <summary>
 /// A per-organoid median of one drug's replicate AUCs (area under the fitted viability curve over the tested range,
 /// as a fraction: near 1 = little killing). Unlike ln IC50, it never extrapolates beyond the tested concentrations.
 /// </summary>
+/// <param name="Organoid">Organoid ID, upper-cased.</param>
+/// <param name="DrugName">Screen drug name.</param>
+/// <param name="MedianAuc">Median AUC over the replicates, a fraction.</param>
+/// <param name="Replicates">Replicates summarised (>= 1).</param>
 public sealed record OrganoidAuc(string Organoid, string DrugName, double MedianAuc, int Replicates);
 
 /// <summary>The organoid drug screen and the paper's summary rule (median IC50 over replicates).</summary>
+/// <param name="Measurements">Every replicate, in file order.</param>
 public sealed record DrugScreen(IReadOnlyList<DrugScreenMeasurement> Measurements)
 {
+    /// <summary>The columns Table S2b must have.</summary>
     public static readonly string[] Columns = ["Organoid", "Drug_ID", "Drug Name", "Max_conc", "IC50", "BETA", "AUC"];
 
     /// <summary>Reads supp_table_S2b.txt. Replicates are numbered in file order within (organoid, drug).</summary>
+    /// <param name="path">The tab-separated table (<see cref="Columns"/>).</param>
+    /// <param name="log">Receives how many organoid IDs were upper-cased.</param>
+    /// <exception cref="InputException">A missing column, an empty organoid ID, a number that is not finite (names the
+    /// line), or a Drug_ID with several names.</exception>
     public static DrugScreen ReadVanDeWetering(string path, CountLog log)
     {
         var t = DelimitedFile.Read(path, '\t');
@@ -60,10 +82,14 @@ public sealed record DrugScreen(IReadOnlyList<DrugScreenMeasurement> Measurement
         return screen;
     }
 
+    /// <summary>Distinct organoid IDs, ordinal order.</summary>
     public IReadOnlyList<string> Organoids => Measurements.Select(m => m.Organoid).Distinct().Order(StringComparer.Ordinal).ToList();
+    /// <summary>Distinct drug names, ordinal order.</summary>
     public IReadOnlyList<string> Drugs => Measurements.Select(m => m.DrugName).Distinct().Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Replicates of one drug (matched by name, case-insensitively, or by Drug_ID).</summary>
+    /// <param name="drug">Screen name (e.g. "5-fluorouracil") or Drug_ID (e.g. "1073").</param>
+    /// <returns>The replicates in file order; empty when the drug is not screened.</returns>
     public IReadOnlyList<DrugScreenMeasurement> ForDrug(string drug) =>
         Measurements.Where(m => string.Equals(m.DrugName, drug, StringComparison.OrdinalIgnoreCase) || m.DrugId == drug).ToList();
 
@@ -71,6 +97,8 @@ public sealed record DrugScreen(IReadOnlyList<DrugScreenMeasurement> Measurement
     /// The paper's response per organoid: the median of the replicate ln(IC50)s (as the authors' median_response.txt).
     /// Organoids in ascending ordinal order.
     /// </summary>
+    /// <param name="drug">Screen name (case-insensitive) or Drug_ID.</param>
+    /// <exception cref="ArgumentException">The drug is not screened.</exception>
     public IReadOnlyList<OrganoidResponse> MedianIc50(string drug) =>
         MedianOver(drug, m => m.LnIc50).Select(g => new OrganoidResponse(g.Organoid, g.DrugName, g.Median, g.Replicates)).ToList();
 
@@ -78,6 +106,8 @@ public sealed record DrugScreen(IReadOnlyList<DrugScreenMeasurement> Measurement
     /// The median replicate AUC per organoid: a response measure bounded by the tested range, to check what the
     /// extrapolated ln IC50s do to a model. Organoids in ascending ordinal order.
     /// </summary>
+    /// <param name="drug">Screen name (case-insensitive) or Drug_ID.</param>
+    /// <exception cref="ArgumentException">The drug is not screened.</exception>
     public IReadOnlyList<OrganoidAuc> MedianAuc(string drug) =>
         MedianOver(drug, m => m.Auc).Select(g => new OrganoidAuc(g.Organoid, g.DrugName, g.Median, g.Replicates)).ToList();
 
@@ -91,6 +121,9 @@ public sealed record DrugScreen(IReadOnlyList<DrugScreenMeasurement> Measurement
     }
 
     /// <summary>The authors' median_response.txt (Organoid, Drug Name, median_IC50).</summary>
+    /// <param name="path">The tab-separated file.</param>
+    /// <returns>Rows in file order, organoid IDs upper-cased, Replicates 0 (the file does not give them).</returns>
+    /// <exception cref="InputException">A missing column or a median that is not a number (names the line).</exception>
     public static IReadOnlyList<OrganoidResponse> ReadAuthorsMedians(string path)
     {
         var t = DelimitedFile.Read(path, '\t');

@@ -9,6 +9,18 @@ namespace OrganoidBiomarkers.Data;
 /// </summary>
 public static class ExpressionTables
 {
+    /// <summary>
+    /// Reads one expression file into a genes x samples matrix: the ID column names the rows, annotation columns are
+    /// ignored, every other column is a value column; <see cref="ExpressionTableLayout.SampleName"/> renames samples;
+    /// duplicated IDs are resolved by the layout's policy (first-seen order kept) and counted in <paramref name="log"/>.
+    /// </summary>
+    /// <param name="path">The delimited file (gzip when it ends in .gz).</param>
+    /// <param name="layout">The file's layout (e.g. <see cref="ExpressionTableLayout.OrganoidGeo"/>).</param>
+    /// <param name="log">Receives the duplicate counts.</param>
+    /// <returns>Genes x samples, every value finite, in the layout's <see cref="ValueScale"/>.</returns>
+    /// <exception cref="InputException">No value column or no row, an empty ID, a value that is not a finite number, a
+    /// sample or gene named twice in the header, a duplicated ID under <see cref="DuplicatePolicy.Fail"/>, or values
+    /// out of the stated scale (log2 above 50, linear below 0); names the line where one applies.</exception>
     public static ExpressionMatrix Read(string path, ExpressionTableLayout layout, CountLog log)
     {
         var table = DelimitedFile.Read(path, layout.Separator);

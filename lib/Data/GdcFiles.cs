@@ -4,15 +4,27 @@ using OrganoidBiomarkers.Common;
 namespace OrganoidBiomarkers.Data;
 
 /// <summary>One GDC file and the case (patient UUID) it belongs to.</summary>
+/// <param name="FileName">The file's name, e.g. an HTSeq FPKM-UQ file.</param>
+/// <param name="CaseId">The case UUID in lower case (the patient's bcr_patient_uuid).</param>
+/// <param name="ProjectId">e.g. "TCGA-COAD"; "" when the entry names no project.</param>
+/// <param name="DataCategory">e.g. "Transcriptome Profiling".</param>
 public sealed record GdcFile(string FileName, string CaseId, string ProjectId, string DataCategory);
 
 /// <summary>One row of a GDC download manifest.</summary>
+/// <param name="Id">GDC file UUID.</param>
+/// <param name="FileName">The file's name.</param>
+/// <param name="Md5">MD5 of the file, hex.</param>
+/// <param name="Size">Size in bytes.</param>
+/// <param name="State">GDC state as written (e.g. "released").</param>
 public sealed record GdcManifestRow(string Id, string FileName, string Md5, long Size, string State);
 
 /// <summary>Readers of GDC file metadata (files API JSON export) and GDC download manifests.</summary>
 public static class GdcFiles
 {
     /// <summary>The files API export: a JSON array of {file_name, data_category, cases: [{case_id, project: {project_id}}]}.</summary>
+    /// <param name="path">The JSON file.</param>
+    /// <returns>One row per (file, case), in file order.</returns>
+    /// <exception cref="InputException">Not valid JSON, not an array, an entry without cases or without a string field.</exception>
     public static IReadOnlyList<GdcFile> ReadMetadata(string path)
     {
         JsonDocument doc;
@@ -48,6 +60,9 @@ public static class GdcFiles
         }
     }
 
+    /// <summary>A GDC download manifest (tab-separated: id, filename, md5, size, state), in file order.</summary>
+    /// <param name="path">The manifest file.</param>
+    /// <exception cref="InputException">A missing column, or a size that is not an integer (names the line).</exception>
     public static IReadOnlyList<GdcManifestRow> ReadManifest(string path)
     {
         var t = DelimitedFile.Read(path, '\t');

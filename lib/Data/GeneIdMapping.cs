@@ -11,6 +11,11 @@ public static class GeneIdMapping
     /// <paramref name="duplicates"/> (<see cref="DuplicatePolicy.Fail"/> refuses). Rows keep the order of each symbol's
     /// first row, which matters for ssGSEA's tie order. Both steps are counted in <paramref name="log"/>.
     /// </summary>
+    /// <param name="matrix">genes x samples with genes in the source identifier.</param>
+    /// <param name="map">Source ID to symbol (e.g. <see cref="GeneIdMaps.ReadEntrezFromRnaseqDb"/>).</param>
+    /// <param name="duplicates">How several IDs with one symbol are merged (Mean, Median, First, Drop) or refused (Fail).</param>
+    /// <param name="source">The matrix's name in messages and log steps.</param>
+    /// <param name="log">Receives the mapped and merged counts.</param>
     /// <exception cref="ArgumentException">No gene maps, or duplicates under <see cref="DuplicatePolicy.Fail"/>.</exception>
     public static ExpressionMatrix ToSymbols(ExpressionMatrix matrix, IReadOnlyDictionary<string, string> map, DuplicatePolicy duplicates, string source, CountLog log)
     {

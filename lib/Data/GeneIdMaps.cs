@@ -6,6 +6,10 @@ namespace OrganoidBiomarkers.Data;
 public static class GeneIdMaps
 {
     /// <summary>ENSG_GENESYMBOL (Gene stable ID, Gene name). An Ensembl ID listed twice keeps its first symbol (counted).</summary>
+    /// <param name="path">The tab-separated map.</param>
+    /// <param name="log">Receives rows read, IDs kept, empty rows and conflicting IDs.</param>
+    /// <returns>Ensembl ID to symbol; rows with an empty or "NA" ID or symbol are skipped.</returns>
+    /// <exception cref="InputException">A missing column or a malformed line.</exception>
     public static IReadOnlyDictionary<string, string> ReadEnsembl(string path, CountLog log)
     {
         var t = DelimitedFile.Read(path, '\t');
@@ -14,6 +18,10 @@ public static class GeneIdMaps
     }
 
     /// <summary>Entrez -> Hugo symbol from the first two columns of an RNAseqDB matrix (Hugo_Symbol, Entrez_Gene_Id).</summary>
+    /// <param name="path">The RNAseqDB matrix (gzip when it ends in .gz).</param>
+    /// <param name="log">Receives rows read, IDs kept, empty rows and conflicting IDs.</param>
+    /// <returns>Entrez ID to symbol; rows with an empty, "NA" or "0" ID, or an empty or "NA" symbol, are skipped.</returns>
+    /// <exception cref="InputException">A missing column or a malformed line.</exception>
     public static IReadOnlyDictionary<string, string> ReadEntrezFromRnaseqDb(string path, CountLog log)
     {
         var t = DelimitedFile.Read(path, '\t');

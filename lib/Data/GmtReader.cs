@@ -21,6 +21,11 @@ namespace OrganoidBiomarkers.Data;
 public static class GmtReader
 {
     /// <summary>Reads the GMT file at <paramref name="path"/>.</summary>
+    /// <param name="path">The GMT file.</param>
+    /// <param name="layout">Which fields hold the name, description and genes.</param>
+    /// <param name="log">Receives the counts of every rule; null for none.</param>
+    /// <returns>The sets with at least one gene, in file order.</returns>
+    /// <exception cref="InputException">The file is missing, or breaks a rule above (names the line).</exception>
     public static IReadOnlyList<GeneSet> Read(string path, GmtLayout layout, CountLog? log = null)
     {
         if (!File.Exists(path))
@@ -30,6 +35,11 @@ public static class GmtReader
     }
 
     /// <summary>Parses GMT text; <paramref name="fileName"/> is only used in messages.</summary>
+    /// <param name="reader">The GMT text.</param>
+    /// <param name="fileName">The name used in messages.</param>
+    /// <param name="layout">Which fields hold the name, description and genes.</param>
+    /// <param name="log">Receives the counts of every rule; null for none.</param>
+    /// <exception cref="InputException">A rule above is broken (names the line).</exception>
     public static IReadOnlyList<GeneSet> Parse(TextReader reader, string fileName, GmtLayout layout, CountLog? log = null)
     {
         log ??= CountLog.Silent;

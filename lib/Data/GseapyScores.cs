@@ -12,6 +12,9 @@ namespace OrganoidBiomarkers.Data;
 /// </summary>
 public static class GseapyScores
 {
+    /// <summary>Reads one gseapy 0.9 ssGSEA output table (NES or ES) into pathways x samples scores.</summary>
+    /// <param name="path">gseapy.samples.normalized.es.txt or gseapy.samples.raw.es.txt.</param>
+    /// <exception cref="InputException">One of the faults listed above.</exception>
     public static PathwayScores Read(string path)
     {
         var table = DelimitedFile.Read(path, '\t', new DelimitedOptions { CommentPrefix = "#" });

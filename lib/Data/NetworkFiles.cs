@@ -16,6 +16,10 @@ public static class NetworkFiles
     /// be a finite number (it is not used: proximity distances are unweighted, but a non-number there means shifted
     /// columns). Blank lines are skipped.
     /// </summary>
+    /// <param name="path">The edge table.</param>
+    /// <returns>(gene_a, gene_b) per line in file order, names trimmed.</returns>
+    /// <exception cref="InputException">The file is missing or empty, the header lacks gene_a or gene_b, a line has
+    /// another field count, an empty node name, a non-numeric weight, or no edge at all (names the line).</exception>
     public static IReadOnlyList<(string A, string B)> ReadEdgeTable(string path)
     {
         var edges = new List<(string A, string B)>();
@@ -59,6 +63,9 @@ public static class NetworkFiles
     /// (e.g. the Menche 2015 interactome <c>entrezA 1 entrezB</c>). The interaction type is ignored. Blank lines are
     /// skipped; a line with other than three fields is an error (the toolbox silently skipped such lines).
     /// </summary>
+    /// <param name="path">The SIF file.</param>
+    /// <returns>(first, third field) per line in file order.</returns>
+    /// <exception cref="InputException">The file is missing or empty, or a line has other than three fields (names the line).</exception>
     public static IReadOnlyList<(string A, string B)> ReadSif(string path)
     {
         var edges = new List<(string A, string B)>();

@@ -4,12 +4,21 @@ using OrganoidBiomarkers.Common;
 namespace OrganoidBiomarkers.Data;
 
 /// <summary>A curated per-line drug response (one value per organoid line and drug), e.g. CoderData's refit of Lee 2018.</summary>
+/// <param name="Sample">Organoid line as the table names it.</param>
+/// <param name="Drug">Drug as the table names it.</param>
+/// <param name="Value">The response value, finite, in the units of <paramref name="Metric"/>.</param>
+/// <param name="Metric">What the value is, as the table states it (e.g. "AUC").</param>
+/// <param name="Direction">Which way is sensitive, as the table states it (e.g. "lower = more sensitive").</param>
+/// <param name="Screens">Screens behind the value (n_screens; 1 for Tiriac 2018).</param>
 public sealed record CuratedResponse(string Sample, string Drug, double Value, string Metric, string Direction, int Screens);
 
 /// <summary>Readers of the bladder (Lee 2018) and pancreatic (Tiriac 2018) organoid response tables.</summary>
 public static class OrganoidResponseTables
 {
     /// <summary>lee2018_coderdata_response.tsv: sample, drug, response, metric, direction, n_screens, screens.</summary>
+    /// <param name="path">The tab-separated table.</param>
+    /// <exception cref="InputException">A missing column, a repeated (sample, drug), a non-finite response or a
+    /// non-integer n_screens (names the line).</exception>
     public static IReadOnlyList<CuratedResponse> ReadLee2018(string path)
     {
         var t = DelimitedFile.Read(path, '\t');
@@ -29,6 +38,8 @@ public static class OrganoidResponseTables
     }
 
     /// <summary>lee2018_gsm_map.tsv: GEO GSM -> organoid line.</summary>
+    /// <param name="path">The tab-separated map (columns gsm, title, sample).</param>
+    /// <exception cref="InputException">A missing column or a malformed line.</exception>
     public static IReadOnlyList<(string Gsm, string Title, string Sample)> ReadGsmMap(string path)
     {
         var t = DelimitedFile.Read(path, '\t');
@@ -37,6 +48,9 @@ public static class OrganoidResponseTables
     }
 
     /// <summary>tiriac2018_organoid_value.tsv: organoid, inhibitor, value (AUC).</summary>
+    /// <param name="path">The tab-separated table.</param>
+    /// <returns>Rows in file order, Metric "AUC", Direction "lower = more sensitive", Screens 1.</returns>
+    /// <exception cref="InputException">A missing column or a non-finite value (names the line).</exception>
     public static IReadOnlyList<CuratedResponse> ReadTiriac2018(string path)
     {
         var t = DelimitedFile.Read(path, '\t');

@@ -6,6 +6,8 @@ namespace OrganoidBiomarkers.Data;
 public static class TcgaClinical
 {
     /// <summary>BCR biotab: a header line, a second header with legacy names, a CDE_ID line, then data.</summary>
+    /// <param name="path">A nationwidechildrens.org_clinical_*.txt file.</param>
+    /// <exception cref="InputException">Not laid out as a biotab, or no bcr_patient_uuid / bcr_patient_barcode column.</exception>
     public static DelimitedTable ReadBiotab(string path)
     {
         var t = DelimitedFile.Read(path, '\t', new DelimitedOptions { SkipAfterHeader = 2 });
@@ -14,6 +16,10 @@ public static class TcgaClinical
     }
 
     /// <summary>Drug records of a BCR biotab drug table (nationwidechildrens.org_clinical_drug_*.txt).</summary>
+    /// <param name="path">The biotab drug table.</param>
+    /// <param name="log">Receives rows read and records kept (rows without a drug name dropped).</param>
+    /// <exception cref="InputException">A missing column, a patient field that is not a TCGA barcode, or a day count
+    /// that is neither a number nor a placeholder (names the line).</exception>
     public static IReadOnlyList<DrugRecord> ReadBiotabDrugs(string path, CountLog log)
     {
         var t = ReadBiotab(path);
@@ -23,7 +29,11 @@ public static class TcgaClinical
             c["pharmaceutical_tx_started_days_to"], c["pharmaceutical_tx_ended_days_to"], c["treatment_best_response"], "biotab");
     }
 
-    /// <summary>TCGAbiolinks clinical 'drug' export (tcga.TCGA-*.drug.txt).</summary>
+    /// <summary>TCGAbiolinks clinical 'drug' export (tcga.TCGA-*.drug.txt); its repeated header row is skipped and counted.</summary>
+    /// <param name="path">The export.</param>
+    /// <param name="log">Receives rows read and records kept.</param>
+    /// <exception cref="InputException">A missing column, a patient field that is not a TCGA barcode, or a day count
+    /// that is neither a number nor a placeholder (names the line).</exception>
     public static IReadOnlyList<DrugRecord> ReadBiolinksDrugs(string path, CountLog log)
     {
         var t = DelimitedFile.Read(path, '\t');
@@ -61,6 +71,8 @@ public static class TcgaClinical
     }
 
     /// <summary>Patients of a BCR biotab patient table, with the fields that give overall survival.</summary>
+    /// <param name="path">nationwidechildrens.org_clinical_patient_*.txt.</param>
+    /// <exception cref="InputException">A missing column, a bad barcode, a patient listed twice, or a malformed day count (names the line).</exception>
     public static IReadOnlyList<ClinicalPatient> ReadBiotabPatients(string path)
     {
         var t = ReadBiotab(path);
@@ -83,6 +95,9 @@ public static class TcgaClinical
     /// Overall survival from biotab patients, as the authors computed it: Dead -> event at death_days_to; Alive ->
     /// censored at last_contact_days_to. Patients without the needed day count (or with a negative one) are dropped and counted.
     /// </summary>
+    /// <param name="patients">What <see cref="ReadBiotabPatients"/> returns.</param>
+    /// <param name="log">Receives the kept count and why the others were dropped.</param>
+    /// <param name="source">The <see cref="SurvivalRecord.Source"/> to stamp.</param>
     public static IReadOnlyList<SurvivalRecord> SurvivalFromBiotab(IReadOnlyList<ClinicalPatient> patients, CountLog log, string source = "biotab")
     {
         var result = new List<SurvivalRecord>();
@@ -102,6 +117,11 @@ public static class TcgaClinical
     }
 
     /// <summary>GDC survival endpoint export (id, project_id, censored, time, survivalEstimate, submitter_id), one project.</summary>
+    /// <param name="path">The export.</param>
+    /// <param name="project">The project to keep, e.g. "TCGA-COAD" (exact).</param>
+    /// <param name="log">Receives the project's rows and the patients kept (a repeated patient keeps its first row).</param>
+    /// <returns>Days (time) and event (not censored), Source "GDC".</returns>
+    /// <exception cref="InputException">A bad barcode, censored not TRUE/FALSE, or a time that is not a non-negative number (names the line).</exception>
     public static IReadOnlyList<SurvivalRecord> ReadGdcSurvival(string path, string project, CountLog log)
     {
         var t = DelimitedFile.Read(path, '\t');
@@ -131,6 +151,12 @@ public static class TcgaClinical
     }
 
     /// <summary>TCGA-CDR survival (Liu 2018): one cancer type and endpoint (OS, DSS, DFI, PFI); blank values dropped and counted.</summary>
+    /// <param name="path">The TCGA-CDR table (tab-separated).</param>
+    /// <param name="cancers">Cancer types to keep, e.g. ["COAD", "READ"].</param>
+    /// <param name="log">Receives the rows of those types and the patients kept.</param>
+    /// <param name="endpoint">OS, DSS, DFI or PFI (columns ENDPOINT and ENDPOINT_time).</param>
+    /// <returns>Days and event (endpoint = 1), Source "TCGA-CDR"; missing or negative times dropped.</returns>
+    /// <exception cref="InputException">A bad barcode, a patient listed twice, a non-number, or an event other than 0/1 (names the line).</exception>
     public static IReadOnlyList<SurvivalRecord> ReadCdrSurvival(string path, IReadOnlyCollection<string> cancers, CountLog log, string endpoint = "OS")
     {
         var t = DelimitedFile.Read(path, '\t');
@@ -156,6 +182,9 @@ public static class TcgaClinical
     }
 
     /// <summary>Drug records with RECIST-like responses and DrugBank IDs (tcga_drug_response_recist.tsv).</summary>
+    /// <param name="path">The table.</param>
+    /// <returns>(cancer type, record with Source "RECIST table", DrugBank ID) per row, in file order.</returns>
+    /// <exception cref="InputException">A missing column, a bad barcode or a malformed day count (names the line).</exception>
     public static IReadOnlyList<(string Cancer, DrugRecord Record, string DrugBankId)> ReadRecist(string path)
     {
         var t = DelimitedFile.Read(path, '\t');

@@ -17,10 +17,17 @@ public static class XlsxWorkbook
     private static readonly XNamespace Rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private static readonly XNamespace Pkg = "http://schemas.openxmlformats.org/package/2006/relationships";
 
+    /// <summary>The worksheet names, in workbook order.</summary>
+    /// <param name="path">The .xlsx file.</param>
+    /// <exception cref="InputException">The file is missing, not a zip, or lacks xl/workbook.xml or has invalid XML.</exception>
     public static IReadOnlyList<string> SheetNames(string path) =>
         Open(path, zip => Load(path, zip, "xl/workbook.xml").Root!.Descendants(Main + "sheet").Select(s => (string)s.Attribute("name")!).ToList());
 
     /// <summary>Rows of one worksheet as column letter -> cell text, in sheet order.</summary>
+    /// <param name="path">The .xlsx file.</param>
+    /// <param name="sheetName">A worksheet name (exact).</param>
+    /// <returns>One dictionary per &lt;row&gt; element (empty cells absent; rows absent from the sheet XML are not listed).</returns>
+    /// <exception cref="InputException">No such worksheet (lists the names there are), or a missing or invalid part.</exception>
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadSheet(string path, string sheetName) => Open(path, zip =>
     {
         var shared = zip.GetEntry("xl/sharedStrings.xml") is null ? [] :

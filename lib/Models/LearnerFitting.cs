@@ -76,14 +76,14 @@ public static class LearnerFitting
 
     /// <summary>
     /// output/stages/04/<see cref="StageFile"/>: models.tsv's columns (drug, selection, gmt, model, pathway, coef, rank,
-    /// organoid_drug, n_organoids), one row per arm x learner x feature in rank order; coef = the signed permutation
+    /// organoid_drug, n_organoids, training), one row per arm x learner x feature in rank order; coef = the signed permutation
     /// importance (<see cref="PermutationImportance.AsBiomarkers"/>), so stage 05 splits patients by it as by a coefficient.
     /// </summary>
     public static TsvTable StageModels(IReadOnlyList<ArmLearners> learners, string gmt) => TsvTable.From(
         learners.SelectMany(a => a.Comparison.Evaluations.SelectMany(e => e.Model.Biomarkers.OrderBy(b => b.Rank).Select(b => (Arm: a, e.Learner, Biomarker: b)))),
         ("drug", r => r.Arm.Training.Arm.Drug.TargetRow), ("selection", r => r.Arm.Training.Selection), ("gmt", _ => gmt), ("model", r => r.Learner),
         ("pathway", r => r.Biomarker.Name), ("coef", r => r.Biomarker.Coefficient), ("rank", r => r.Biomarker.Rank),
-        ("organoid_drug", r => r.Arm.Training.Arm.Drug.ScreenName), ("n_organoids", r => r.Arm.Training.Set.OrganoidCount));
+        ("organoid_drug", r => r.Arm.Training.Arm.Drug.ScreenName), ("n_organoids", r => r.Arm.Training.Set.OrganoidCount), ("training", r => r.Arm.Training.Cohort));
 
     /// <summary>
     /// For display: each arm's main training set, the paper's models (from <paramref name="cv"/>) beside the learners,

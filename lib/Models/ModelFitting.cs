@@ -35,8 +35,13 @@ public sealed record ModelFittingOptions(IReadOnlyList<string> Models, int Permu
 /// <param name="Network">The selection's network name.</param>
 /// <param name="Proximal">The proximal pathways requested as features (z ≤ the cut-off), in file order.</param>
 /// <param name="Set">Features with a score x organoids with a response (<see cref="OrganoidTraining.Assemble"/>).</param>
-public sealed record ArmTrainingSet(ArmDefinition Arm, TrainingDefinition Training, string Selection, string Network, IReadOnlyList<string> Proximal, OrganoidTrainingSet Set)
+/// <param name="Response">The response the set regresses on (its collection's <see cref="OrganoidCollection.TrainingResponse"/>).</param>
+public sealed record ArmTrainingSet(ArmDefinition Arm, TrainingDefinition Training, string Selection, string Network, IReadOnlyList<string> Proximal, OrganoidTrainingSet Set,
+    TrainingResponse Response = TrainingResponse.LnIc50)
 {
+    /// <summary>The organoid cohort of the training set, e.g. "crc_organoids_5fu" (models.tsv's training column).</summary>
+    public string Cohort => Arm.OrganoidCohort(Training);
+
     /// <summary>"{label} / {selection}", as the count log names the set.</summary>
     public string Label => $"{Arm.Drug.Label} / {Selection}";
 
@@ -107,20 +112,46 @@ public static class ModelFitting
     /// <param name="proximalZ">The proximal cut-off (Network.Proximity.ProximalZ, −1.2816).</param>
     /// <param name="log">Receives the features and organoids kept per set.</param>
     public static IReadOnlyList<ArmTrainingSet> TrainingSets(StudyDefinition study, string collection, PathwayScores nes, IReadOnlyList<OrganoidResponseSummary> responses,
-        IReadOnlyList<ProximalPathway> proximal, double proximalZ, CountLog log)
+        IReadOnlyList<ProximalPathway> proximal, double proximalZ, CountLog log) =>
+        Sets(study, collection, nes, responses, proximal, proximalZ, log, alternatives: false);
+
+    /// <summary>
+    /// The main training sets of every scored collection (<see cref="TrainingSets(StudyDefinition, string, PathwayScores, IReadOnlyList{OrganoidResponseSummary}, IReadOnlyList{ProximalPathway}, double, CountLog)"/>
+    /// per collection, in the order of <paramref name="scored"/>): each arm is trained on its first training set (the
+    /// first the run can use: in a connected run the cisplatin arm's bladder organoids).
+    /// </summary>
+    public static IReadOnlyList<ArmTrainingSet> TrainingSets(StudyDefinition study, IReadOnlyList<CollectionScores> scored, IReadOnlyList<OrganoidResponseSummary> responses,
+        IReadOnlyList<ProximalPathway> proximal, double proximalZ, CountLog log) =>
+        scored.SelectMany(c => Sets(study, c.Collection.Id, c.Nes, responses, proximal, proximalZ, log, alternatives: false)).ToList();
+
+    /// <summary>
+    /// The arms' other training sets on the scored collections (an arm's second and later training sets the run can
+    /// use: in a connected run the cisplatin arm's CRC organoids), each on every selection: stage 05 splits patients with
+    /// their models as labelled sensitivity rows. Counts go to <paramref name="log"/> as "{label} / {selection}
+    /// ({cohort})".
+    /// </summary>
+    public static IReadOnlyList<ArmTrainingSet> AlternativeSets(StudyDefinition study, IReadOnlyList<CollectionScores> scored, IReadOnlyList<OrganoidResponseSummary> responses,
+        IReadOnlyList<ProximalPathway> proximal, double proximalZ, CountLog log) =>
+        scored.SelectMany(c => Sets(study, c.Collection.Id, c.Nes, responses, proximal, proximalZ, log, alternatives: true)).ToList();
+
+    private static List<ArmTrainingSet> Sets(StudyDefinition study, string collection, PathwayScores nes, IReadOnlyList<OrganoidResponseSummary> responses,
+        IReadOnlyList<ProximalPathway> proximal, double proximalZ, CountLog log, bool alternatives)
     {
+        var definition = study.OrganoidCollection(collection);
         var sets = new List<ArmTrainingSet>();
-        foreach (var t in study.TrainingArms(collection))
-        {
-            var response = OrganoidResponseSummary.ForDrug(responses, t.Arm.Drug.ScreenName, r => r.MedianLnIc50);
-            foreach (var selection in study.Selections)
+        foreach (var arm in study.Arms)
+            foreach (var training in arm.Training.Skip(alternatives ? 1 : 0).Take(alternatives ? int.MaxValue : 1).Where(t => t.Organoids == collection))
             {
-                var features = proximal.Where(p => p.Drug == t.Arm.Drug.TargetRow && p.Selection == selection.Id && p.Z <= proximalZ).Select(p => p.Pathway).ToList();
-                if (features.Count == 0) { log.Note($"{t.Arm.Drug.Label} / {selection.Id}", "no proximal pathway in stage 03's file: not modelled"); continue; }
-                var set = OrganoidTraining.Assemble(nes, response, features, log, $"{t.Arm.Drug.Label} / {selection.Id}");
-                sets.Add(new ArmTrainingSet(t.Arm, t.Training, selection.Id, selection.Network, features, set));
+                var response = OrganoidResponseSummary.TrainingResponse(responses, definition, arm.Drug.ScreenName);
+                string suffix = alternatives ? $" ({arm.OrganoidCohort(training)})" : "";
+                foreach (var selection in study.Selections)
+                {
+                    var features = proximal.Where(p => p.Drug == arm.Drug.TargetRow && p.Selection == selection.Id && p.Z <= proximalZ).Select(p => p.Pathway).ToList();
+                    if (features.Count == 0) { log.Note($"{arm.Drug.Label} / {selection.Id}{suffix}", "no proximal pathway in stage 03's file: not modelled"); continue; }
+                    var set = OrganoidTraining.Assemble(nes, response, features, log, $"{arm.Drug.Label} / {selection.Id}{suffix}");
+                    sets.Add(new ArmTrainingSet(arm, training, selection.Id, selection.Network, features, set, definition.TrainingResponse));
+                }
             }
-        }
         return sets;
     }
 
@@ -198,7 +229,8 @@ public static class ModelFitting
         IReadOnlyList<OrganoidResponseSummary> responses, ModelFittingOptions options)
     {
         var checks = new List<AucCheck>();
-        foreach (var arm in sets.Select(t => t.Arm).DistinctBy(a => a.Id, StringComparer.Ordinal))
+        // A set already trained on the AUC (a curated response table) has nothing to check.
+        foreach (var arm in sets.Where(t => t.Response == TrainingResponse.LnIc50).Select(t => t.Arm).DistinctBy(a => a.Id, StringComparer.Ordinal))
         {
             var auc = AucSet(MainSet(sets, arm), responses);
             var y = auc.Set.Response.ToArray();
@@ -221,7 +253,8 @@ public static class ModelFitting
     public static AucTrainingSet AucSet(ArmTrainingSet training, IReadOnlyList<OrganoidResponseSummary> responses)
     {
         var set = training.Set;
-        var rows = responses.Where(r => r.Drug == training.Arm.Drug.ScreenName).ToDictionary(r => r.Organoid, StringComparer.Ordinal);
+        var rows = responses.Where(r => r.Drug == training.Arm.Drug.ScreenName && (r.Collection is null || r.Collection == training.Training.Organoids))
+            .ToDictionary(r => r.Organoid, StringComparer.Ordinal);
         var lnIc50 = set.Response.ToArray();
         var aucRaw = set.Organoids.Select(o => rows[o].MedianAuc).ToArray();
         int above = set.Organoids.Where((o, i) => OrganoidResponseSummary.AboveHighestTested(lnIc50[i], rows[o].MaxConcentration)).Count();

@@ -52,12 +52,15 @@ public static class ModelTables
             }).ToArray());
     }
 
-    /// <summary>For display: the <paramref name="top"/> strongest biomarkers of each model side by side (rank, then name and coefficient per model).</summary>
+    /// <summary>
+    /// For display: the <paramref name="top"/> strongest biomarkers of each model side by side (rank, then name and
+    /// coefficient per model); fewer rows when no model has that many features.
+    /// </summary>
     /// <param name="models">Models of one training set.</param>
-    /// <param name="top">Rows (≥ 1).</param>
+    /// <param name="top">Rows at most (≥ 1).</param>
     public static TsvTable TopBiomarkers(IReadOnlyList<OrganoidModel> models, int top) => new(
         new[] { "rank" }.Concat(models.SelectMany(m => new[] { m.ModelName, "coef" })).ToArray(),
-        Enumerable.Range(0, top).Select(k => (IReadOnlyList<string>)new[] { (k + 1).ToString(CultureInfo.InvariantCulture) }
+        Enumerable.Range(0, Math.Min(top, models.Count == 0 ? 0 : models.Max(m => m.Ranking.Count))).Select(k => (IReadOnlyList<string>)new[] { (k + 1).ToString(CultureInfo.InvariantCulture) }
             .Concat(models.SelectMany(m => k < m.Ranking.Count ? new[] { PathwayNames.Short(m.Ranking[k].Name, 60), F(m.Ranking[k].Coefficient, "0.0000") } : ["", ""])).ToArray()).ToArray());
 
     /// <summary>The schema of model_coefficients.tsv: drug, selection, gmt, model, pathway, coef, rank (every model's ranking in table order).</summary>
@@ -69,14 +72,15 @@ public static class ModelTables
 
     /// <summary>
     /// The schema of output/stages/04/models.tsv (what stage 05 scores patients with): the columns of
-    /// <see cref="Coefficients"/>, then organoid_drug (the screen's name) and n_organoids.
+    /// <see cref="Coefficients"/>, then organoid_drug (the screen's name), n_organoids and training (the training set's
+    /// organoid cohort, e.g. crc_organoids_5fu: an arm's other training sets are listed too).
     /// </summary>
     /// <param name="models">The models.</param>
     /// <param name="gmt">The gene-set convention's name.</param>
     public static TsvTable StageModels(IReadOnlyList<ArmModel> models, string gmt) => TsvTable.From(Ranked(models),
         ("drug", r => r.Model.Arm.Drug.TargetRow), ("selection", r => r.Model.Selection), ("gmt", _ => gmt), ("model", r => r.Model.Model.ModelName),
         ("pathway", r => r.Biomarker.Name), ("coef", r => r.Biomarker.Coefficient), ("rank", r => r.Biomarker.Rank),
-        ("organoid_drug", r => r.Model.Arm.Drug.ScreenName), ("n_organoids", r => r.Model.Model.Data.OrganoidCount));
+        ("organoid_drug", r => r.Model.Arm.Drug.ScreenName), ("n_organoids", r => r.Model.Model.Data.OrganoidCount), ("training", r => r.Model.Training.Cohort));
 
     private sealed record RankedRow(ArmModel Model, RankedBiomarker Biomarker);
 

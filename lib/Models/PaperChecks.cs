@@ -58,7 +58,8 @@ public sealed record PaperComparison(ArmDefinition Arm, string Selection, IReadO
     {
         var arm = main.Arm;
         string label = arm.Drug.Label;
-        var reference = OrganoidTraining.Assemble(authorsNes, OrganoidResponseSummary.ForDrug(responses, arm.Drug.ScreenName, r => r.MedianLnIc50), main.Proximal,
+        var own = responses.Where(r => r.Collection is null || r.Collection == main.Training.Organoids);
+        var reference = OrganoidTraining.Assemble(authorsNes, OrganoidResponseSummary.ForDrug(own, arm.Drug.ScreenName, r => r.MedianLnIc50), main.Proximal,
             CountLog.Silent, $"{label} on the authors' NES");
         var referenceModels = models.Select(m => OrganoidTraining.Fit(reference, m.ModelName)).ToList();
         var checks = new List<PaperCheck>();
@@ -94,6 +95,6 @@ public sealed record PaperComparison(ArmDefinition Arm, string Selection, IReadO
     /// <summary>For display: per model, the distance of our coefficients to those fitted on the authors' NES (and whether features and organoids line up).</summary>
     public TsvTable DistanceTable() => TsvTable.From(Distances, ("model", d => d.Model), ("common features", d => d.CommonFeatures),
         ("max |coef ours - coef on the authors' NES|", d => d.MaxCoefficientDifference.ToString("G3", CultureInfo.InvariantCulture)),
-        ("top 5 shared", d => $"{d.SharedTop5} of 5"), ("top 5 in the same order", d => d.SameTop5Order ? "yes" : "no"),
+        ("top 5 shared", d => $"{d.SharedTop5} of {Math.Min(5, d.CommonFeatures)}"), ("top 5 in the same order", d => d.SameTop5Order ? "yes" : "no"),
         ("same features, same order", _ => SameFeatures ? "yes" : "no"), ("same organoids, same order", _ => SameOrganoids ? "yes" : "no"));
 }

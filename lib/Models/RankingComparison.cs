@@ -17,8 +17,12 @@ public sealed record RankingAgreement(string TopA, double TopCoefficientA, strin
 
 public static class RankingComparison
 {
-    /// <summary>Compares ranking <paramref name="b"/> with ranking <paramref name="a"/> (both from <see cref="BiomarkerRanking"/>).</summary>
-    /// <exception cref="ArgumentException">An empty ranking, topK &lt; 1, or fewer than 2 common features.</exception>
+    /// <summary>
+    /// Compares ranking <paramref name="b"/> with ranking <paramref name="a"/> (both from <see cref="BiomarkerRanking"/>).
+    /// With fewer than 2 common features (a model of one pathway) the coefficient correlation is undefined: NaN; the top
+    /// pathways and their signs are still compared.
+    /// </summary>
+    /// <exception cref="ArgumentException">An empty ranking, or topK &lt; 1.</exception>
     public static RankingAgreement Compare(IReadOnlyList<RankedBiomarker> a, IReadOnlyList<RankedBiomarker> b, int topK = 5)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -28,8 +32,7 @@ public static class RankingComparison
         var inB = b.ToDictionary(x => x.Name, x => x.Coefficient, StringComparer.Ordinal);
         // Ordinal name order, so the correlation never depends on how either ranking broke ties.
         var common = a.Where(x => inB.ContainsKey(x.Name)).OrderBy(x => x.Name, StringComparer.Ordinal).ToList();
-        if (common.Count < 2) throw new ArgumentException($"RankingComparison: {common.Count} common feature(s); at least 2 are needed");
-        double rho = Correlation.Spearman(common.Select(x => x.Coefficient).ToArray(), common.Select(x => inB[x.Name]).ToArray());
+        double rho = common.Count < 2 ? double.NaN : Correlation.Spearman(common.Select(x => x.Coefficient).ToArray(), common.Select(x => inB[x.Name]).ToArray());
         int k = Math.Min(topK, Math.Min(a.Count, b.Count));
         int shared = a.Take(k).Select(x => x.Name).Intersect(b.Take(k).Select(x => x.Name), StringComparer.Ordinal).Count();
         return new RankingAgreement(a[0].Name, a[0].Coefficient, b[0].Name, b[0].Coefficient, rho, shared, k, common.Count);

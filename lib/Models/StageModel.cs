@@ -10,4 +10,6 @@ namespace OrganoidBiomarkers.Models;
 /// <param name="Gmt">The gene-set convention of the organoid scores (<see cref="SsgseaGeneSets.ParseConvention"/>: "authors" or "corrected").</param>
 /// <param name="Model">The regressor's name (<see cref="Regressors.ByName"/>: "ridgecv", "svr", "ols").</param>
 /// <param name="Biomarkers">Every feature with its coefficient, in rank order (rank 1 = largest |coefficient|).</param>
-public sealed record StageModel(string Drug, string Selection, string Gmt, string Model, IReadOnlyList<RankedBiomarker> Biomarkers);
+/// <param name="Training">The organoid cohort it was trained on (e.g. "crc_organoids_cisplatin"); null in files written
+/// before stage 04 recorded it (one training set per arm).</param>
+public sealed record StageModel(string Drug, string Selection, string Gmt, string Model, IReadOnlyList<RankedBiomarker> Biomarkers, string? Training = null);

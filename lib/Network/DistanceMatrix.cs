@@ -7,7 +7,8 @@ namespace OrganoidBiomarkers.Network;
 /// <summary>
 /// All-pairs shortest-path lengths (hops) of an interactome, one byte per ordered pair (row = source): the
 /// <c>lengths</c> table the proximity toolbox can be given instead of calling networkx per pair. 9,627 nodes take
-/// 93 MB; 13,000 nodes 169 MB.
+/// 93 MB; 13,000 nodes 169 MB. Equal, pair by pair, to networkx 2.8.8 <c>all_pairs_shortest_path_length</c> on test
+/// graphs of up to 400 nodes, across two 256-source batches (tests/…/Golden/network/distances_*.tsv).
 /// </summary>
 public sealed class DistanceMatrix
 {
@@ -25,15 +26,19 @@ public sealed class DistanceMatrix
     /// <summary>The network the distances belong to (node indices refer to it).</summary>
     public Interactome Network { get; }
 
+    /// <summary>Number of nodes n; the matrix holds n x n distances.</summary>
     public int NodeCount => Network.NodeCount;
 
-    /// <summary>Shortest-path length between two nodes, by index.</summary>
+    /// <summary>Shortest-path length (hops, 0 on the diagonal, at most <see cref="MaxDistance"/>) between two nodes, by index.</summary>
+    /// <param name="from">Source node index, 0 &lt;= from &lt; <see cref="NodeCount"/>.</param>
+    /// <param name="to">Target node index, 0 &lt;= to &lt; <see cref="NodeCount"/>.</param>
     public int this[int from, int to] => _d[(long)from * NodeCount + to];
 
-    /// <summary>Distances from one node to every node, by index.</summary>
+    /// <summary>Distances from one node to every node, by index (a view, not a copy).</summary>
+    /// <param name="from">Source node index, 0 &lt;= from &lt; <see cref="NodeCount"/>.</param>
     public ReadOnlySpan<byte> Row(int from) => _d.AsSpan(checked(from * NodeCount), NodeCount);
 
-    /// <summary>The longest shortest path.</summary>
+    /// <summary>The longest shortest path (hops), scanning every pair.</summary>
     public int Diameter()
     {
         int max = 0;
@@ -53,6 +58,8 @@ public sealed class DistanceMatrix
     /// </summary>
     /// <param name="network">The (connected) interactome.</param>
     /// <param name="maxDegreeOfParallelism">Threads to use; -1 for all cores.</param>
+    /// <exception cref="ArgumentException">n x n bytes exceed one array, a node is not connected to every other node, or a
+    /// shortest path is longer than <see cref="MaxDistance"/>.</exception>
     public static DistanceMatrix Compute(Interactome network, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(network);

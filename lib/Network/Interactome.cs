@@ -6,7 +6,9 @@ namespace OrganoidBiomarkers.Network;
 /// An undirected, unweighted simple graph of named genes: the interactome on which network proximity
 /// (Guney et al. 2016 Nat Commun 7:10331) measures shortest-path distances. Only the largest connected component is
 /// kept, as the proximity toolbox does (emreg00/toolbox <c>wrappers.get_network(..., only_lcc=True)</c>), so every
-/// pair of nodes has a finite distance.
+/// pair of nodes has a finite distance. Node and edge counts after each step equal networkx 2.8.8's
+/// (<c>nx.Graph</c>, <c>remove_edges_from(selfloop_edges)</c>, largest component) on the test graphs
+/// (tests/…/Golden/network/summary.tsv).
 /// </summary>
 /// <remarks>
 /// Nodes are indexed 0..<see cref="NodeCount"/>-1 in ordinal order of their names, so indices, adjacency order and
@@ -32,22 +34,30 @@ public sealed class Interactome
     /// <summary>Node names (gene symbols or IDs), ordinal-sorted; the position is the node index.</summary>
     public IReadOnlyList<string> Nodes => _names;
 
+    /// <summary>Number of nodes (all in one connected component).</summary>
     public int NodeCount => _names.Length;
 
     /// <summary>Undirected edges, each counted once.</summary>
     public int EdgeCount => _adjacency.Length / 2;
 
+    /// <summary>The name of a node.</summary>
+    /// <param name="node">Node index, 0 &lt;= node &lt; <see cref="NodeCount"/>.</param>
     public string NameOf(int node) => _names[node];
 
-    /// <summary>The index of a node, or -1 when the name is not in the network.</summary>
+    /// <summary>The index of a node, or -1 when the name is not in the network (ordinal, case-sensitive match).</summary>
+    /// <param name="name">A gene symbol or ID.</param>
     public int IndexOf(string name) => _index.TryGetValue(name, out var i) ? i : -1;
 
+    /// <summary>Whether the name is a node (ordinal match); false for genes outside the largest component.</summary>
+    /// <param name="name">A gene symbol or ID.</param>
     public bool Contains(string name) => _index.ContainsKey(name);
 
     /// <summary>Number of neighbours (self-loops were dropped, so this is networkx's degree on the same edges).</summary>
+    /// <param name="node">Node index.</param>
     public int Degree(int node) => _offsets[node + 1] - _offsets[node];
 
     /// <summary>The neighbours of a node, ascending by index.</summary>
+    /// <param name="node">Node index.</param>
     public ReadOnlySpan<int> Neighbours(int node) => _adjacency.AsSpan(_offsets[node], Degree(node));
 
     /// <summary>CSR row offsets (length NodeCount + 1), for the breadth-first searches.</summary>
@@ -69,6 +79,8 @@ public sealed class Interactome
     /// are dropped, then only the largest connected component is kept. Every step records its counts in
     /// <paramref name="log"/>. When two components are equally large, the one holding the ordinal-first node name wins.
     /// </summary>
+    /// <param name="edges">Undirected edges as node-name pairs, in any order, possibly repeated.</param>
+    /// <param name="log">Receives the counts of every step (self-loops, duplicates, largest component).</param>
     /// <exception cref="ArgumentException">An empty node name, or no edge left after dropping self-loops.</exception>
     public static Interactome FromEdges(IEnumerable<(string A, string B)> edges, CountLog log)
     {
@@ -85,6 +97,10 @@ public sealed class Interactome
     /// Mapping first means the component is the one of the gene network actually used, and merged nodes keep the
     /// union of their edges.
     /// </summary>
+    /// <param name="edges">Undirected edges as ID pairs (e.g. Entrez IDs of a SIF file).</param>
+    /// <param name="idToSymbol">ID to gene symbol; an ID that is absent or maps to a blank symbol is dropped.</param>
+    /// <param name="log">Receives the counts of the mapping and of every simplification step; unmapped IDs are noted (first 5).</param>
+    /// <exception cref="ArgumentException">No edge left after mapping and dropping self-loops.</exception>
     public static Interactome FromEdges(IEnumerable<(string A, string B)> edges, IReadOnlyDictionary<string, string> idToSymbol, CountLog log)
     {
         ArgumentNullException.ThrowIfNull(edges);

@@ -7,7 +7,10 @@ namespace OrganoidBiomarkers.Network;
 /// Network proximity of drug targets to a gene set, the 'closest' measure of Guney et al. 2016 (Nat Commun 7:10331),
 /// as the toolbox computes it (emreg00/toolbox <c>wrappers.calculate_proximity</c> and
 /// <c>calculate_closest_distance</c>): d = mean over targets t of the distance from t to the nearest pathway gene, and a
-/// z-score against degree-matched random target and pathway sets.
+/// z-score against degree-matched random target and pathway sets. d equals the toolbox's bit for bit
+/// (tests/…/Golden/network/closest.tsv); the null mean and sd, drawn from another generator, agree with the toolbox's
+/// within sampling error (mean within 4 sd / sqrt(n), sd within 4 standard errors of the difference; z by propagation
+/// of both; Golden/network/null_stats.tsv).
 /// </summary>
 /// <remarks>
 /// Deviations from the toolbox, none of which changes d or the null distribution: the toolbox seeds Python's generator
@@ -31,6 +34,10 @@ public static class Proximity
     /// The closest distance d_c(T, S) = mean over t in T of min over s in S of dist(t, s), after intersecting both
     /// sets with the network (duplicates ignored). Asymmetric: T are the drug targets ('nodes_from').
     /// </summary>
+    /// <param name="distances">All-pairs distances of the network.</param>
+    /// <param name="targets">The drug's target genes; names absent from the network are ignored.</param>
+    /// <param name="pathwayGenes">The pathway's genes; names absent from the network are ignored.</param>
+    /// <returns>d in hops, >= 0 (0 when every target is itself a pathway gene).</returns>
     /// <exception cref="ArgumentException">No target or no pathway gene is in the network.</exception>
     public static double Closest(DistanceMatrix distances, IEnumerable<string> targets, IEnumerable<string> pathwayGenes)
     {
@@ -43,6 +50,10 @@ public static class Proximity
     }
 
     /// <summary>The closest distance on node indices; both spans must hold distinct nodes.</summary>
+    /// <param name="distances">All-pairs distances of the network.</param>
+    /// <param name="targets">Distinct target node indices, at least one.</param>
+    /// <param name="pathwayGenes">Distinct pathway node indices, at least one.</param>
+    /// <exception cref="ArgumentException">Either span is empty.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Closest(DistanceMatrix distances, ReadOnlySpan<int> targets, ReadOnlySpan<int> pathwayGenes)
     {
@@ -69,6 +80,13 @@ public static class Proximity
     /// random (target set, pathway set) pairs drawn from <paramref name="rng"/>; Z = (d - mean) / sd with the
     /// population sd, 0 when sd = 0. A pair with no target or no pathway gene in the network gets NaN statistics.
     /// </summary>
+    /// <param name="context">The network's distances and degree bins.</param>
+    /// <param name="drug">Drug name, copied into the result.</param>
+    /// <param name="targets">The drug's target genes (absent and duplicated names ignored).</param>
+    /// <param name="pathway">The gene set (absent and duplicated genes ignored).</param>
+    /// <param name="nRandom">Randomisations, >= 1 (the toolbox's 1000).</param>
+    /// <param name="rng">The stream the random sets are drawn from (<see cref="ForDrug"/> uses <c>Rng.ForStream(seed, drug, pathway)</c>).</param>
+    /// <exception cref="ArgumentException"><paramref name="nRandom"/> &lt; 1, or a node alone in its degree bin.</exception>
     public static ProximityResult ZScore(ProximityContext context, string drug, IEnumerable<string> targets, GeneSet pathway, int nRandom, Rng rng)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -87,6 +105,15 @@ public static class Proximity
     /// <paramref name="log"/>; pathways left without a gene (or a drug without a target) in the network are returned
     /// with NaN statistics, in input order.
     /// </summary>
+    /// <param name="context">The network's distances and degree bins.</param>
+    /// <param name="drug">Drug name (non-blank; part of each random stream's ID).</param>
+    /// <param name="targets">The drug's target genes.</param>
+    /// <param name="pathways">Gene sets with unique names (each name is part of a random stream's ID).</param>
+    /// <param name="nRandom">Randomisations per pathway, >= 1 (the toolbox's 1000).</param>
+    /// <param name="seed">The run seed.</param>
+    /// <param name="log">Receives the target and pathway-gene counts before and after intersecting with the network.</param>
+    /// <param name="maxDegreeOfParallelism">Threads to use; -1 for all cores (the results do not depend on it).</param>
+    /// <returns>One result per pathway, in the order of <paramref name="pathways"/>.</returns>
     /// <exception cref="ArgumentException">Duplicated pathway names, an empty drug name or nRandom &lt; 1.</exception>
     public static IReadOnlyList<ProximityResult> ForDrug(
         ProximityContext context, string drug, IReadOnlyList<string> targets, IReadOnlyList<GeneSet> pathways,

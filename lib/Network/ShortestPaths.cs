@@ -6,7 +6,14 @@ namespace OrganoidBiomarkers.Network;
 /// </summary>
 public static class ShortestPaths
 {
-    /// <summary>Hop distance from <paramref name="source"/> to every node (the interactome is connected, so all are finite).</summary>
+    /// <summary>
+    /// Hop distance from <paramref name="source"/> to every node (the interactome is connected, so all are finite).
+    /// Equals the rows of <see cref="DistanceMatrix"/> (tests/…/Network/DistanceMatrixTests).
+    /// </summary>
+    /// <param name="network">The interactome.</param>
+    /// <param name="source">Node index, 0 &lt;= source &lt; <see cref="Interactome.NodeCount"/>.</param>
+    /// <returns>Distances by node index; 0 at <paramref name="source"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="source"/> is not a node index.</exception>
     public static int[] From(Interactome network, int source)
     {
         ArgumentNullException.ThrowIfNull(network);

@@ -14,17 +14,31 @@ namespace OrganoidBiomarkers.Patients;
 /// <param name="Response">Median ln IC50 by organoid (stage 01), for the drug's screen name.</param>
 /// <param name="Models">The arm's models (stage 04) in the run's mode, in file order.</param>
 /// <param name="MainModel">The model of the main setting (selection and model of <see cref="MainSetting"/>).</param>
+/// <param name="OrganoidScores">The training collection's organoid pathway scores (stage 04); null: the run's one
+/// organoid score table, passed separately (<see cref="ScoresOr"/>).</param>
+/// <param name="Alternatives">The arm's other training sets this run has models for (in a connected run the cisplatin
+/// arm's CRC organoids), each with its own response, models and scores: stage 05 splits patients with them as labelled
+/// sensitivity rows, never as the main result.</param>
+/// <param name="AlternativeTo">For an alternative: the main training set's organoid cohort (it labels the rows); null for the main.</param>
 public sealed record ArmInputs(ArmDefinition Arm, TrainingDefinition Training, IReadOnlyDictionary<string, double> Response,
-    IReadOnlyList<StageModel> Models, StageModel MainModel)
+    IReadOnlyList<StageModel> Models, StageModel MainModel, PathwayScores? OrganoidScores = null, IReadOnlyList<ArmInputs>? Alternatives = null,
+    string? AlternativeTo = null)
 {
     /// <summary>The drug as stage 03/04 and the result tables name it (the arm's target row).</summary>
     public string Drug => Arm.Drug.TargetRow;
 
     /// <summary>
     /// The training set as result tables label it: the organoid cohort (e.g. "crc_organoids_5fu"), followed by
-    /// " (substitute: reason)" when the set stands in for the paper's (e.g. the cisplatin arm's CRC organoids).
+    /// " (substitute: reason)" when the set stands in for the paper's (e.g. the cisplatin arm's CRC organoids), or, for an
+    /// alternative training set, " (alternative to {main cohort})".
     /// </summary>
-    public string TrainingLabel => TrainingLabelOf(Arm, Training);
+    public string TrainingLabel => AlternativeTo is { } main ? $"{Arm.OrganoidCohort(Training)} (alternative to {main})" : TrainingLabelOf(Arm, Training);
+
+    /// <summary>The arm's own organoid scores when it has them, else <paramref name="shared"/> (the run's one organoid score table).</summary>
+    public PathwayScores ScoresOr(PathwayScores shared) => OrganoidScores ?? shared;
+
+    /// <summary>This arm's inputs, then those of its alternative training sets (the order the validation grid lists them).</summary>
+    public IReadOnlyList<ArmInputs> WithAlternatives => [this, .. Alternatives ?? []];
 
     /// <summary>See <see cref="TrainingLabel"/>.</summary>
     public static string TrainingLabelOf(ArmDefinition arm, TrainingDefinition training) =>
@@ -50,11 +64,43 @@ public sealed record ArmInputs(ArmDefinition Arm, TrainingDefinition Training, I
         ArgumentNullException.ThrowIfNull(models);
         var training = arm.Training.FirstOrDefault(t => organoidCohorts.Contains(arm.OrganoidCohort(t)))
             ?? throw new ArgumentException($"arm {arm.Id}: none of its training sets ({string.Join(", ", arm.Training.Select(arm.OrganoidCohort))}) was built by stage 01; rerun stage 01");
-        var own = models.Where(m => m.Drug == arm.Drug.TargetRow && m.Gmt == mode).ToList();
+        var own = ModelsOf(arm, training, models, mode);
         var main = own.Where(m => m.Selection == arm.Main.Selection && m.Model == arm.Main.Model).ToList();
         if (main.Count != 1)
             throw new ArgumentException($"arm {arm.Id}: {main.Count} stage-04 models for the main setting ({arm.Drug.TargetRow}, selection {arm.Main.Selection}, model {arm.Main.Model}, mode {mode}); rerun stage 04");
         return new ArmInputs(arm, training, response, own, main[0]);
+    }
+
+    /// <summary>
+    /// The arm's stage-04 models of one training set in <paramref name="mode"/>: those of the arm's target row with that
+    /// training cohort (a models.tsv without a training column has one training set per arm: all of the arm's models).
+    /// </summary>
+    public static IReadOnlyList<StageModel> ModelsOf(ArmDefinition arm, TrainingDefinition training, IReadOnlyList<StageModel> models, string mode)
+    {
+        ArgumentNullException.ThrowIfNull(arm);
+        ArgumentNullException.ThrowIfNull(models);
+        string cohort = arm.OrganoidCohort(training);
+        return models.Where(m => m.Drug == arm.Drug.TargetRow && m.Gmt == mode && (m.Training is null || m.Training == cohort)).ToList();
+    }
+
+    /// <summary>
+    /// An alternative training set of <paramref name="main"/>'s arm with its models (the same selection and model name as
+    /// the main setting mark its main model), or null when stage 04 fitted none for it.
+    /// </summary>
+    /// <param name="main">The arm's main inputs.</param>
+    /// <param name="training">Another of the arm's training sets.</param>
+    /// <param name="response">That set's training response by organoid.</param>
+    /// <param name="models">Every model of stage 04.</param>
+    /// <param name="mode">The run's gene-set convention.</param>
+    /// <param name="scores">That set's organoid scores.</param>
+    public static ArmInputs? Alternative(ArmInputs main, TrainingDefinition training, IReadOnlyDictionary<string, double> response, IReadOnlyList<StageModel> models,
+        string mode, PathwayScores scores)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        string cohort = main.Arm.OrganoidCohort(training);
+        var own = models.Where(m => m.Drug == main.Drug && m.Gmt == mode && m.Training == cohort).ToList();
+        var model = own.FirstOrDefault(m => m.Selection == main.Arm.Main.Selection && m.Model == main.Arm.Main.Model);
+        return model is null ? null : new ArmInputs(main.Arm, training, response, own, model, scores, null, main.Arm.OrganoidCohort(main.Training));
     }
 
     /// <summary>
@@ -106,7 +152,7 @@ public static class StageContract
         foreach (var a in arms)
         {
             var stage04 = a.MainModel;
-            var retrained = a.Train(organoidScores, stage04.Biomarkers.Select(b => b.Name), stage04.Model);
+            var retrained = a.Train(a.ScoresOr(organoidScores), stage04.Biomarkers.Select(b => b.Name), stage04.Model);
             var byName = retrained.Ranking.ToDictionary(b => b.Name, b => b.Coefficient, StringComparer.Ordinal);
             double maxDiff = stage04.Biomarkers.Max(b => Math.Abs(b.Coefficient - byName[b.Name]));
             if (!(maxDiff <= RetrainingTolerance))

@@ -30,6 +30,14 @@ public static class CoxPh
     /// Hazard ratio of <paramref name="comparison"/> relative to <paramref name="reference"/>: one binary covariate
     /// (1 for comparison subjects), named "comparison vs reference".
     /// </summary>
+    /// <remarks>
+    /// When every death happens while only one group is still at risk (the other group's last subject left before the
+    /// first death), the partial likelihood does not depend on the coefficient: the data carry no information on the
+    /// hazard ratio. R's <c>coxph</c> then reports coef NA (and a log-likelihood, score and likelihood-ratio test of 0 on
+    /// 0 df); this returns <see cref="CoxStatus.NotEstimable"/> with a NaN estimate, standard error, hazard ratio and
+    /// interval, both log-likelihoods at beta = 0, score and likelihood-ratio statistics 0 on 0 df (p = 1), and a NaN
+    /// Wald test (tested against R, Golden/survival/coxph_not_estimable.tsv).
+    /// </remarks>
     /// <exception cref="ArgumentException">A group is empty, a time is invalid, or there is no event.</exception>
     public static CoxPhFit FitGroups(
         IReadOnlyList<SurvivalTime> reference,
@@ -42,7 +50,25 @@ public static class CoxPh
         var data = reference.Concat(comparison).ToArray();
         var x = new double[data.Length, 1];
         for (int i = reference.Count; i < data.Length; i++) x[i, 0] = 1;
-        return Fit(data, x, ["comparison vs reference"], ties, confidenceLevel);
+        string[] names = ["comparison vs reference"];
+        // Both groups are at risk at an event time t exactly when t <= the earlier of the two groups' last times.
+        double bothAtRiskUntil = Math.Min(reference.Max(s => s.Time), comparison.Max(s => s.Time));
+        if (data.Any(s => s.Event) && !data.Any(s => s.Event && s.Time <= bothAtRiskUntil))
+            return NotEstimable(data, x, names, ties, confidenceLevel);
+        return Fit(data, x, names, ties, confidenceLevel);
+    }
+
+    /// <summary>The fit of a model whose partial likelihood is flat in the (single) coefficient: see <see cref="FitGroups"/>.</summary>
+    private static CoxPhFit NotEstimable(SurvivalTime[] data, double[,] x, IReadOnlyList<string> names, CoxTies ties, double confidenceLevel)
+    {
+        if (ties is not (CoxTies.Efron or CoxTies.Breslow)) throw new ArgumentOutOfRangeException(nameof(ties));
+        if (!(confidenceLevel > 0 && confidenceLevel < 1))
+            throw new ArgumentException($"confidenceLevel must be in (0, 1), got {confidenceLevel}.", nameof(confidenceLevel));
+        var (logLik0, _, _) = new PartialLikelihood(data, x, ties).Evaluate([0.0]);
+        var none = new ChiSquareTest(0, 0, 1);
+        return new CoxPhFit([new CoxCoefficient(names[0], double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN)],
+            [new[] { double.NaN }], logLik0, logLik0, none, new ChiSquareTest(double.NaN, 0, double.NaN), none,
+            ties, confidenceLevel, data.Length, data.Count(s => s.Event), 0, CoxStatus.NotEstimable);
     }
 
     /// <summary>Fits a Cox model of <paramref name="data"/> on <paramref name="covariates"/> (subjects x covariates).</summary>

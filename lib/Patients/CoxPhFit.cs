@@ -23,6 +23,12 @@ public enum CoxStatus
     InfiniteCoefficient,
     /// <summary>The iteration limit was hit before convergence: treat the estimates as unreliable.</summary>
     NotConverged,
+    /// <summary>
+    /// The data carry no information on the coefficient: the partial likelihood is flat (with two groups, every death
+    /// happens while only one group is at risk). Estimate, standard error, hazard ratio, interval and Wald test are NaN;
+    /// R's coxph reports coef NA (<see cref="CoxPh.FitGroups"/>).
+    /// </summary>
+    NotEstimable,
 }
 
 /// <summary>One coefficient of a Cox model, as a row of R <c>summary(coxph(...))</c>.</summary>

@@ -30,7 +30,9 @@ public sealed record GroupComparison(
     /// Compares two groups' right-censored survival (times in months): Kaplan-Meier of each (R survival 3.5
     /// <c>survfit</c>), log-rank (<c>survdiff</c>), survival at <paramref name="horizonMonths"/> with the last value
     /// carried past the last follow-up (as lifelines), and the Cox hazard ratio of <paramref name="nonResponders"/>
-    /// relative to <paramref name="responders"/> (<c>coxph</c>, Efron ties, Wald 95% interval). Tests are NaN without deaths.
+    /// relative to <paramref name="responders"/> (<c>coxph</c>, Efron ties, Wald 95% interval). Tests are NaN without deaths,
+    /// and the log-rank test and hazard ratio are NaN when every death happens while only one group is at risk (nothing
+    /// to compare: <see cref="CoxStatus.NotEstimable"/>; R's coxph reports coef NA).
     /// </summary>
     /// <param name="responders">Predicted responders (≥ 1 subject).</param>
     /// <param name="nonResponders">Predicted non-responders (≥ 1 subject).</param>

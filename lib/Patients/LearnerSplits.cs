@@ -33,7 +33,8 @@ public static class LearnerSplits
         foreach (var unit in units)
         {
             var arm = arms.Single(a => a.Arm.Id == unit.Arm.Id);
-            foreach (var m in learnerModels.Where(m => m.Drug == arm.Drug && m.Gmt == unit.Mode))
+            // Only the arm's own training set (a connected run's cisplatin trains on the bladder organoids).
+            foreach (var m in learnerModels.Where(m => m.Drug == arm.Drug && m.Gmt == unit.Mode && (m.Training is null || m.Training == arm.Arm.OrganoidCohort(arm.Training))))
                 for (int k = 1; k <= maxK; k++)
                 {
                     var outcome = SurvivalValidation.Evaluate(m.Biomarkers, k, unit.Treated);

@@ -71,19 +71,21 @@ public static class PatientBaselines
     {
         ArgumentNullException.ThrowIfNull(arms);
         ArgumentNullException.ThrowIfNull(organoidScores);
-        var pathways = organoidScores.Pathways.ToList();
         return arms.Select(a =>
         {
+            // The arm's own training collection's scores (a connected run trains cisplatin on the bladder organoids).
+            var scores = a.ScoresOr(organoidScores);
+            var pathways = scores.Pathways.ToList();
             int size = a.MainModel.Biomarkers.Count;
             var targets = DrugTargets.Find(drugTargets, a.Arm.Drug.TargetRow).Targets;
             var neighbours = BaselineSelection.FirstNeighbourPathways(targets, network, geneSets, pathways, Neighbourhood.TargetsAndNeighbours, log);
-            var correlated = BaselineSelection.ByResponseCorrelation(organoidScores, a.Response, pathways, size);
+            var correlated = BaselineSelection.ByResponseCorrelation(scores, a.Response, pathways, size);
             string model = a.MainModel.Model;
             var models = new List<(string, OrganoidModel)>
             {
-                (BaselineNames.AllPathways, a.Train(organoidScores, pathways, model)),
-                (BaselineNames.FirstNeighbours, a.Train(organoidScores, neighbours.Pathways, model)),
-                (BaselineNames.Correlation, a.Train(organoidScores, correlated, model)),
+                (BaselineNames.AllPathways, a.Train(scores, pathways, model)),
+                (BaselineNames.FirstNeighbours, a.Train(scores, neighbours.Pathways, model)),
+                (BaselineNames.Correlation, a.Train(scores, correlated, model)),
             };
             return new ArmBaselines(a, models, targets, neighbours, correlated, pathways.Count);
         }).ToList();

@@ -49,11 +49,14 @@ public static class PatientExpressionSources
     /// mapped to symbols (unmapped dropped, symbols from two IDs averaged: <see cref="DuplicatePolicy.Mean"/>), then one
     /// primary tumour per patient under the source's barcode rule. Every step is counted in <paramref name="log"/>.
     /// </summary>
-    public static IReadOnlyList<PreparedSource> Prepare(StudyDefinition study, DataStore data, CountLog log)
+    public static IReadOnlyList<PreparedSource> Prepare(StudyDefinition study, DataStore data, CountLog log) => Prepare(UsedBy(study), data, log);
+
+    /// <summary>Reads and prepares the given sources, in the given order, exactly as <see cref="Prepare(StudyDefinition, DataStore, CountLog)"/> does.</summary>
+    public static IReadOnlyList<PreparedSource> Prepare(IReadOnlyList<ExpressionSourceDefinition> sources, DataStore data, CountLog log)
     {
+        ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(log);
-        var sources = UsedBy(study);
         // Read first, as one step, when any source needs it (the count log then lists it before the sources).
         var entrez = sources.Any(s => s.GeneIds == GeneIdentifiers.EntrezFromRnaseqDb) ? GeneIdMaps.ReadEntrezFromRnaseqDb(data.PathOf(EntrezMapInput), log) : null;
         return sources.Select(s =>

@@ -59,8 +59,10 @@ public static class RandomSetRun
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(organoidScores);
+        // Each arm's own training collection's scores (a connected run trains cisplatin on the bladder organoids).
+        PathwayScores OrganoidScoresOf(AnalysisUnit u) => arms.Single(a => a.Arm.Id == u.Arm.Id).ScoresOr(organoidScores);
         var groups = units.Where(u => u.Mode == mode)
-            .Select(u => (Unit: u, Pool: organoidScores.Pathways.Where(p => scores.Single(s => s.Source == u.ExpressionSource && s.Mode == mode).Nes.PathwayIndex(p) >= 0).ToList()))
+            .Select(u => (Unit: u, Pool: OrganoidScoresOf(u).Pathways.Where(p => scores.Single(s => s.Source == u.ExpressionSource && s.Mode == mode).Nes.PathwayIndex(p) >= 0).ToList()))
             .GroupBy(x => (Drug: x.Unit.Arm.Drug.TargetRow, Pool: string.Join("\n", x.Pool)))
             .OrderBy(g => g.Key.Drug, StringComparer.Ordinal).ThenBy(g => g.Key.Pool, StringComparer.Ordinal);
         var result = new List<RandomSetGroup>();
@@ -69,7 +71,7 @@ public static class RandomSetRun
             var list = group.Select(x => x.Unit).ToList();
             var arm = arms.Single(a => a.Arm.Id == list[0].Arm.Id);
             string sources = string.Join("+", list.Select(u => u.ExpressionSource).Distinct().Order(StringComparer.Ordinal));
-            var nul = RandomSetBaseline.Run(organoidScores, arm.Response, arm.MainModel.Model, group.First().Pool, arm.MainModel.Biomarkers.Count,
+            var nul = RandomSetBaseline.Run(arm.ScoresOr(organoidScores), arm.Response, arm.MainModel.Model, group.First().Pool, arm.MainModel.Biomarkers.Count,
                 list.Select(u => u.Treated).ToList(), maxK, draws, seed, ["stage05", "random-sets", group.Key.Drug, sources]);
             result.Add(new RandomSetGroup(arm, list, sources, nul));
         }

@@ -51,8 +51,9 @@ public sealed record RobustnessBootstrapResult(BootstrapSplit Labels, int Resamp
 /// intervals.
 /// <para>
 /// Undefined and infinite values are counted, never dropped silently: the survival difference is undefined when a
-/// resample has no patient in one group; the hazard ratio is undefined then, when the resample has no death, or when the
-/// Cox fit does not converge, and it is infinite (+inf, or 0 on the log scale's other end) when one group has no death (monotone likelihood,
+/// resample has no patient in one group; the hazard ratio is undefined then, when the resample has no death, when the
+/// Cox fit does not converge, or when every death of the resample falls while only one group is at risk
+/// (<see cref="CoxStatus.NotEstimable"/>), and it is infinite (+inf, or 0 on the log scale's other end) when one group has no death (monotone likelihood,
 /// <see cref="CoxStatus.InfiniteCoefficient"/>). Infinite values are real outcomes of the resample, so they are kept and
 /// ordered as the extremes (an interval limit can then be infinite); undefined ones are left out.
 /// </para>
@@ -185,7 +186,7 @@ public static class RobustnessBootstrap
                             - KaplanMeier.Fit(nonResponders).SurvivalAt(horizon, KaplanMeierTail.CarryLastValue);
         if (!responders.Any(s => s.Event) && !nonResponders.Any(s => s.Event)) return (difference, double.NaN);
         var cox = CoxPh.FitGroups(responders, nonResponders);
-        double hr = cox.Status == CoxStatus.NotConverged ? double.NaN : cox.Coefficients[0].HazardRatio;
+        double hr = cox.Status is CoxStatus.NotConverged or CoxStatus.NotEstimable ? double.NaN : cox.Coefficients[0].HazardRatio;
         return (difference, hr);
     }
 }

@@ -68,7 +68,7 @@ public static class RobustnessRun
     {
         ArgumentNullException.ThrowIfNull(main);
         var model = main.Arm.MainModel;
-        var result = RobustnessPermutation.Run(organoidScores, main.Arm.Response, model.Biomarkers.Select(b => b.Name).ToArray(), model.Model,
+        var result = RobustnessPermutation.Run(main.Arm.ScoresOr(organoidScores), main.Arm.Response, model.Biomarkers.Select(b => b.Name).ToArray(), model.Model,
             main.Outcome.K, main.Unit, permutations, seed, ["robustness", main.Arm.Drug]);
         if (result.ObservedChiSquare != main.Outcome.Comparison?.LogRankChiSquare)
             throw new InvalidOperationException($"{main.Arm.Drug}: the permutation test's observed chi-square {result.ObservedChiSquare} differs from the main result's {main.Outcome.Comparison?.LogRankChiSquare}");

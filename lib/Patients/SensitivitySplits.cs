@@ -56,8 +56,12 @@ public sealed record ArmSensitivity(ArmDefinition Arm, ValidationRow Main, IRead
 /// </summary>
 public static class SensitivitySplits
 {
-    /// <summary>The analysis choices, in the order rows are listed: selection, model, cohort, survival, expression, k.</summary>
-    public static IReadOnlyList<string> Choices { get; } = ["selection", "model", "cohort", "survival", "expression", "k"];
+    /// <summary>
+    /// The analysis choices, in the order rows are listed: selection, model, cohort, survival, expression, training (the
+    /// organoid cohort the model was trained on: a second training set exists in a connected run, where cisplatin's main
+    /// model is bladder-trained and the CRC-trained one a sensitivity row), k.
+    /// </summary>
+    public static IReadOnlyList<string> Choices { get; } = ["selection", "model", "cohort", "survival", "expression", "training", "k"];
 
     /// <summary>The k the forest plot shows besides k = 1 (robustness.tsv holds every k; the plot also shows the range over k).</summary>
     public static IReadOnlyList<int> PlottedK { get; } = [2, 3, 5, 10];
@@ -111,7 +115,7 @@ public static class SensitivitySplits
         string mainCohort = CohortChoice(study, m.Cohort);
         foreach (var (v, run) in rows.Zip(runs))
             if (CohortChoice(study, v.Split.Cohort) != mainCohort && v.Split.SurvivalSource != m.SurvivalSource && v.Split.ExpressionSource == m.ExpressionSource
-                && v.Selection == main.Selection && v.Split.Model == m.Model && v.Split.K == m.K)
+                && v.Selection == main.Selection && v.Split.Model == m.Model && v.Split.K == m.K && v.Split.TrainingOrganoids == m.TrainingOrganoids)
                 entries.Add(new SensitivityEntry("cohort", $"cohort: {v.Split.Cohort}, survival: {v.Split.SurvivalSource}",
                     $"cohort: {v.Split.Cohort} (+ {v.Split.SurvivalSource} survival: 2 choices)", run, v.Split, v.Selection, SensitivityKind.Alternative, true, v, null));
 
@@ -128,9 +132,13 @@ public static class SensitivitySplits
                 Run(study, "-", b.Split), b.Split, name, SensitivityKind.Baseline, true, null, b));
         }
 
-        var overK = runs.Where(r => r.Choices.Take(5).Select(c => c.Value).SequenceEqual(mainChoices.Take(5).Select(c => c.Value))).ToList();
+        int beforeK = Choices.Count - 1;
+        var overK = runs.Where(r => r.Choices.Take(beforeK).Select(c => c.Value).SequenceEqual(mainChoices.Take(beforeK).Select(c => c.Value))).ToList();
         return new ArmSensitivity(arm, main, entries, RobustnessSensitivity.Range(overK), overK.Max(r => int.Parse(r.ValueOf("k"), CultureInfo.InvariantCulture)));
     }
+
+    /// <summary>A training set as an analysis choice: its organoid cohort, without the label's note ("crc_organoids_cisplatin (substitute: ...)" → "crc_organoids_cisplatin").</summary>
+    public static string TrainingChoice(string trainingLabel) => trainingLabel.Split(' ', 2)[0];
 
     /// <summary>A cohort as an analysis choice: the cohort a variant restates, else the cohort itself.</summary>
     public static string CohortChoice(StudyDefinition study, string cohort) => study.Cohort(cohort)?.VariantOf ?? cohort;
@@ -138,6 +146,6 @@ public static class SensitivitySplits
     /// <summary>The run of a split, described by <see cref="Choices"/>.</summary>
     public static SensitivityRun Run(StudyDefinition study, string selection, SplitSummary s) => new(
         [new("selection", selection), new("model", s.Model), new("cohort", CohortChoice(study, s.Cohort)), new("survival", s.SurvivalSource),
-         new("expression", s.ExpressionSource), new("k", s.K.ToString(CultureInfo.InvariantCulture))],
+         new("expression", s.ExpressionSource), new("training", TrainingChoice(s.TrainingOrganoids)), new("k", s.K.ToString(CultureInfo.InvariantCulture))],
         s.HazardRatio, s.HazardRatioLower, s.HazardRatioUpper, s.LogRankP, s.SignedZ, s.Patients, s.Events);
 }

@@ -43,15 +43,17 @@ public static class ValidationGrid
         var runs = new List<ValidationRun>();
         foreach (var unit in units)
         {
-            var arm = arms.Single(a => a.Arm.Id == unit.Arm.Id);
-            foreach (var m in arm.Models.Where(m => m.Gmt == unit.Mode))
-                for (int k = 1; k <= maxK; k++)
-                {
-                    var outcome = SurvivalValidation.Evaluate(m.Biomarkers, k, unit.Treated);
-                    bool main = ReferenceEquals(unit, mainUnits[arm.Arm.Id]) && m == arm.MainModel && k == arm.Arm.Main.K;
-                    var row = new ValidationRow(SplitSummary.Of(unit.Treated, unit.Mode, m.Model, outcome, arm.TrainingLabel), m.Selection, main);
-                    runs.Add(new ValidationRun(arm, unit, m, outcome, row));
-                }
+            var primary = arms.Single(a => a.Arm.Id == unit.Arm.Id);
+            // The arm's main training set, then its alternatives (labelled sensitivity rows, never main).
+            foreach (var arm in primary.WithAlternatives)
+                foreach (var m in arm.Models.Where(m => m.Gmt == unit.Mode))
+                    for (int k = 1; k <= maxK; k++)
+                    {
+                        var outcome = SurvivalValidation.Evaluate(m.Biomarkers, k, unit.Treated);
+                        bool main = ReferenceEquals(arm, primary) && ReferenceEquals(unit, mainUnits[arm.Arm.Id]) && m == arm.MainModel && k == arm.Arm.Main.K;
+                        var row = new ValidationRow(SplitSummary.Of(unit.Treated, unit.Mode, m.Model, outcome, arm.TrainingLabel), m.Selection, main);
+                        runs.Add(new ValidationRun(arm, unit, m, outcome, row));
+                    }
         }
         foreach (var a in arms)
         {
@@ -68,7 +70,8 @@ public static class ValidationGrid
     /// <summary>
     /// The order in which the k grid lists an arm's runs: by cohort (ordinal); the main setting's expression sources
     /// before the others, then by source (ordinal); the main survival source first; the main selection first, then by
-    /// selection (ordinal); the main model first, then by model (ordinal). So the first row of each arm is its main setting.
+    /// selection (ordinal); the main model first, then by model (ordinal); the main training set before alternative ones.
+    /// So the first row of each arm is its main setting.
     /// </summary>
     public static int CompareForDisplay(ValidationRun a, ValidationRun b)
     {
@@ -82,7 +85,8 @@ public static class ValidationGrid
         if (c == 0) c = MainFirst(a.Model.Selection, b.Model.Selection, s => s == main.Selection);
         if (c == 0) c = StringComparer.Ordinal.Compare(a.Model.Selection, b.Model.Selection);
         if (c == 0) c = MainFirst(a.Model.Model, b.Model.Model, s => s == main.Model);
-        if (c == 0) c = StringComparer.Ordinal.Compare(a.Model.Model, b.Model.Model);
+        if (c == 0) c = (a.Arm.AlternativeTo is null ? 0 : 1).CompareTo(b.Arm.AlternativeTo is null ? 0 : 1);
+        if (c == 0) c = StringComparer.Ordinal.Compare(a.Arm.TrainingLabel, b.Arm.TrainingLabel);
         return c;
     }
 
@@ -101,10 +105,13 @@ public static class ValidationGrid
         int maxK = mine.Count == 0 ? MaxK : mine.Max(r => r.Outcome.K);
         var rows = mine.GroupBy(r => (r.Unit, r.Model)).Select(g => g.OrderBy(r => r.Outcome.K).ToList())
             .OrderBy(g => g[0], Comparer<ValidationRun>.Create(CompareForDisplay)).ToList();
-        string[] columns = ["drug", "cohort", "expression", "survival", "selection", "model", "n", "events", .. Enumerable.Range(1, maxK).Select(k => $"k={k}")];
+        // The training column appears when an alternative training set is in the grid (a connected run's CRC-trained cisplatin).
+        bool training = mine.Any(r => r.Arm.AlternativeTo is not null);
+        string[] columns = ["drug", "cohort", "expression", "survival", "selection", "model", .. training ? ["training"] : Array.Empty<string>(), "n", "events",
+            .. Enumerable.Range(1, maxK).Select(k => $"k={k}")];
         return new TsvTable(columns, rows.Select(g => (IReadOnlyList<string>)[g[0].Arm.Drug, g[0].Unit.Analysis.Cohort, g[0].Unit.ExpressionSource,
-            g[0].Unit.Analysis.Survival, g[0].Model.Selection, g[0].Model.Model, TsvTable.Cell(g[0].Unit.Treated.Patients.Count),
-            TsvTable.Cell(g[0].Unit.Treated.Events), .. g.Select(r => PCell(r.Outcome))]).ToArray());
+            g[0].Unit.Analysis.Survival, g[0].Model.Selection, g[0].Model.Model, .. training ? [g[0].Arm.TrainingLabel] : Array.Empty<string>(),
+            TsvTable.Cell(g[0].Unit.Treated.Patients.Count), TsvTable.Cell(g[0].Unit.Treated.Events), .. g.Select(r => PCell(r.Outcome))]).ToArray());
     }
 
     /// <summary>"0.123", with "↓" when the split goes in the opposite direction to the paper's; "NA" when undefined.</summary>

@@ -15,7 +15,7 @@ public static class ValidationTables
         ArgumentNullException.ThrowIfNull(arms);
         ArgumentNullException.ThrowIfNull(organoidScores);
         return TsvTable.From(arms, ("arm", a => a.Arm.Id), ("drug", a => a.Arm.Drug.Label), ("training", a => a.TrainingLabel),
-            ("organoids with scores and response", a => organoidScores.Samples.Count(a.Response.ContainsKey)),
+            ("organoids with scores and response", a => a.ScoresOr(organoidScores).Samples.Count(a.Response.ContainsKey)),
             ("stage 04 models", a => string.Join(", ", a.Models.Select(m => $"{m.Selection}/{m.Model}"))),
             ("main", a => $"{a.Arm.Main.Selection}/{a.Arm.Main.Model}, k = {a.Arm.Main.K}, {a.Arm.Main.Cohort}, {a.Arm.Main.Survival}, {string.Join(" > ", a.Arm.Main.Expression)}"),
             ("main model features", a => a.MainModel.Biomarkers.Count));

@@ -14,6 +14,10 @@ namespace OrganoidBiomarkers.Pipeline;
 public static class Explore
 {
     /// <summary>output/results/<paramref name="file"/> (e.g. "validation.tsv") as a data frame.</summary>
+    /// <param name="run">The run whose output folder is read.</param>
+    /// <param name="file">A bare file name (no folder, no "..").</param>
+    /// <exception cref="ArgumentException"><paramref name="file"/> is not a bare file name.</exception>
+    /// <exception cref="InputException">The file does not exist (the fix says which stage to run) or is malformed.</exception>
     public static DataFrame Results(RunContext run, string file)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -21,6 +25,12 @@ public static class Explore
     }
 
     /// <summary>output/stages/NN/<paramref name="file"/> (what stage <paramref name="stage"/>, 1..99, hands on) as a data frame.</summary>
+    /// <param name="run">The run whose output folder is read.</param>
+    /// <param name="stage">Stage number, 1 &lt;= stage &lt;= 99 (4 reads stages/04/).</param>
+    /// <param name="file">A bare file name, e.g. "models.tsv".</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="stage"/> is outside 1..99.</exception>
+    /// <exception cref="ArgumentException"><paramref name="file"/> is not a bare file name.</exception>
+    /// <exception cref="InputException">The file does not exist (the fix names the stage to run) or is malformed.</exception>
     public static DataFrame Stage(RunContext run, int stage, string file)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -30,6 +40,8 @@ public static class Explore
     }
 
     /// <summary>A table in memory (e.g. one a notebook just built) as a data frame.</summary>
+    /// <param name="table">A table with unique column names.</param>
+    /// <exception cref="ArgumentException">A column name appears twice.</exception>
     public static DataFrame Table(TsvTable table) => TableFrames.ToDataFrame(table);
 
     /// <summary>
@@ -62,6 +74,11 @@ public static class Explore
     /// <paramref name="keep"/> is true, in their order. <typeparamref name="T"/> is the column's type (double, int,
     /// bool or string, as <see cref="TableFrames"/> typed it).
     /// </summary>
+    /// <typeparam name="T">The column's element type.</typeparam>
+    /// <param name="frame">The frame to filter (left unchanged).</param>
+    /// <param name="column">A column name (ordinal match).</param>
+    /// <param name="keep">The condition a kept row's value meets; never called with null.</param>
+    /// <exception cref="ArgumentException">No such column, or its type is not <typeparamref name="T"/> (the message says which type to write).</exception>
     public static DataFrame Where<T>(DataFrame frame, string column, Func<T, bool> keep)
     {
         ArgumentNullException.ThrowIfNull(frame);
@@ -79,6 +96,10 @@ public static class Explore
     /// <see cref="Where{T}"/> for a numeric column (double or int, compared as double), so a notebook writes
     /// <c>Explore.Where(v, "logrank_p", p =&gt; p &lt; 0.05)</c> without naming the type.
     /// </summary>
+    /// <param name="frame">The frame to filter (left unchanged).</param>
+    /// <param name="column">A double or int column.</param>
+    /// <param name="keep">The condition a kept row's value meets; rows with a null value are dropped.</param>
+    /// <exception cref="ArgumentException">No such column, or it holds neither doubles nor ints.</exception>
     public static DataFrame Where(DataFrame frame, string column, Func<double, bool> keep)
     {
         ArgumentNullException.ThrowIfNull(frame);

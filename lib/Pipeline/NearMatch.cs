@@ -13,6 +13,9 @@ namespace OrganoidBiomarkers.Pipeline;
 public static class NearMatch
 {
     /// <summary>The candidate the user probably meant, or null.</summary>
+    /// <param name="given">What the user typed (trimmed, compared case-insensitively).</param>
+    /// <param name="candidates">The allowed words; on equal distance the ordinally first wins.</param>
+    /// <returns>A candidate as spelled in <paramref name="candidates"/>, or null when none is close (or <paramref name="given"/> is blank).</returns>
     public static string? Suggest(string given, IEnumerable<string> candidates)
     {
         var list = candidates.Distinct(StringComparer.Ordinal).ToList();
@@ -31,6 +34,9 @@ public static class NearMatch
     }
 
     /// <summary>Optimal string alignment distance between <paramref name="a"/> and <paramref name="b"/>.</summary>
+    /// <param name="a">A word (case-sensitive here; <see cref="Suggest"/> lower-cases first).</param>
+    /// <param name="b">Another word.</param>
+    /// <returns>The fewest insertions, deletions, substitutions and adjacent transpositions, >= 0.</returns>
     public static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];

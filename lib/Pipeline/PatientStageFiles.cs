@@ -44,9 +44,12 @@ public static class PatientStageFiles
     public const string MainUnitsFile = "main_units.tsv";
 
     /// <summary>stages/05/main_scores_&lt;arm&gt;.tsv: the main unit's standardised pathway scores (pathways x patients).</summary>
+    /// <param name="arm">The arm; its drug's <see cref="DrugIdentity.FileLabel"/> names the file (e.g. main_scores_5fu.tsv).</param>
     public static string MainScoresFile(ArmDefinition arm) => $"main_scores_{arm.Drug.FileLabel}.tsv";
 
     /// <summary>Reads what stage 05 needs (stages 01, 03 and 04).</summary>
+    /// <param name="run">The run (its study and output/stages/).</param>
+    /// <exception cref="InputException">A stage file is missing (the fix names the stage to run) or malformed.</exception>
     public static PatientValidationInputs ForPatientValidation(RunContext run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -70,6 +73,9 @@ public static class PatientStageFiles
     }
 
     /// <summary>Reads what stage 06 needs (stages 01, 04 and 05) and rebuilds each arm's main split (<see cref="MainSplit.Rebuild"/>).</summary>
+    /// <param name="run">The run (its study and output/stages/).</param>
+    /// <exception cref="InputException">A stage file is missing (the fix names the stage to run) or malformed.</exception>
+    /// <exception cref="InvalidOperationException">A main split rebuilt from the hand-over differs from validation.tsv's main row (rerun stage 05).</exception>
     public static RobustnessInputs ForRobustness(RunContext run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -84,6 +90,11 @@ public static class PatientStageFiles
     }
 
     /// <summary>Writes stage 05's hand-over: validation.tsv and baselines.tsv copies, the main units and their scores.</summary>
+    /// <param name="run">The run (files go to output/stages/05/).</param>
+    /// <param name="validation">The table written as validation.tsv.</param>
+    /// <param name="baselines">The table written as baselines.tsv.</param>
+    /// <param name="mainRuns">Each arm's main validation run, whose unit must carry follow-up in days.</param>
+    /// <exception cref="ArgumentException">A main unit has no follow-up in days.</exception>
     public static void WriteHandOver(RunContext run, TsvTable validation, TsvTable baselines, IReadOnlyList<ValidationRun> mainRuns)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -109,8 +120,29 @@ public static class PatientStageFiles
         var models = StageFiles.Models(run.StagePath(4, "models.tsv"));
         var mode = ArmInputs.ModeOf(models);
         var organoids = StageFiles.PathwayScores(run.StagePath(4, "organoid_nes.tsv"));
-        var responsePath = run.StagePath(1, "organoid_response.tsv");
-        var arms = study.Arms.Select(a => ArmInputs.Create(a, members.Keys.ToList(), StageFiles.OrganoidResponses(responsePath, a.Drug.ScreenName), models, mode)).ToList();
+        var responses = StageFiles.OrganoidResponseSummaries(run.StagePath(1, "organoid_response.tsv"));
+        var scores = new Dictionary<string, PathwayScores>(StringComparer.Ordinal);
+        // Each training set's organoid scores: organoid_nes.tsv for the collection stage 04 scored first, organoid_nes_{id}.tsv for others.
+        PathwayScores ScoresOf(TrainingDefinition t)
+        {
+            string file = CollectionScores.StageFile(study, t.Organoids);
+            if (!scores.TryGetValue(file, out var s)) scores[file] = s = file == "organoid_nes.tsv" ? organoids : StageFiles.PathwayScores(run.StagePath(4, file));
+            return s;
+        }
+        IReadOnlyDictionary<string, double> ResponseOf(ArmDefinition a, TrainingDefinition t) =>
+            OrganoidResponseSummary.TrainingResponse(responses, study.OrganoidCollection(t.Organoids), a.Drug.ScreenName);
+        var built = members.Keys.ToList();
+        var arms = new List<ArmInputs>();
+        foreach (var a in study.Arms)
+        {
+            var first = a.Training.FirstOrDefault(t => built.Contains(a.OrganoidCohort(t)));
+            var main = ArmInputs.Create(a, built, first is null ? new Dictionary<string, double>() : ResponseOf(a, first), models, mode);
+            main = main with { OrganoidScores = ScoresOf(main.Training) };
+            // The arm's other training sets that stage 01 built and stage 04 fitted (a connected run: cisplatin on the CRC organoids).
+            var alternatives = a.Training.Where(t => t != main.Training && built.Contains(a.OrganoidCohort(t)))
+                .Select(t => ArmInputs.Alternative(main, t, ResponseOf(a, t), models, mode, ScoresOf(t))).OfType<ArmInputs>().ToList();
+            arms.Add(alternatives.Count == 0 ? main : main with { Alternatives = alternatives });
+        }
         return (models, mode, organoids, arms);
     }
 

@@ -21,6 +21,8 @@ public enum ParameterKind
     Boolean,
     /// <summary>One of a fixed list of words, case-insensitive (stored as listed).</summary>
     Choice,
+    /// <summary>A name the notebook checks against its data (e.g. an arm id): lower-case letters, digits, '_' and '-' (stored lower-case).</summary>
+    Word,
 }
 
 /// <summary>
@@ -30,10 +32,20 @@ public enum ParameterKind
 /// changes). <paramref name="AffectsResults"/> is false for a parameter that changes how inputs are fetched, never what
 /// is computed (offline).
 /// </summary>
+/// <param name="Name">The key, e.g. "n_random" (lower case, as typed after --param).</param>
+/// <param name="Kind">The value's type.</param>
+/// <param name="Default">The default in canonical form (what run.json and README show).</param>
+/// <param name="Stages">Two-digit stages that read it, or "all".</param>
+/// <param name="Meaning">What it does, one line (README's table).</param>
+/// <param name="Choices">The allowed words of a <see cref="ParameterKind.Choice"/>; null otherwise.</param>
+/// <param name="Min">Smallest allowed value of an Integer or Number (inclusive).</param>
+/// <param name="Max">Largest allowed value of an Integer or Number (inclusive).</param>
+/// <param name="AffectsResults">False when the parameter changes only how inputs are fetched.</param>
 public sealed record PipelineParameter(string Name, ParameterKind Kind, string Default, string[] Stages, string Meaning,
     string[]? Choices = null, double Min = double.NegativeInfinity, double Max = double.PositiveInfinity, bool AffectsResults = true)
 {
     /// <summary>Whether stage <paramref name="stage"/> ("04") reads this parameter.</summary>
+    /// <param name="stage">A two-digit stage number.</param>
     public bool ReadBy(string stage) => Stages.Contains("all") || Stages.Contains(stage);
 
     /// <summary>What values are allowed, in words (for messages and the README table).</summary>
@@ -42,6 +54,7 @@ public sealed record PipelineParameter(string Name, ParameterKind Kind, string D
         ParameterKind.Boolean => "true or false",
         ParameterKind.Choice => string.Join(", ", Choices!),
         ParameterKind.Seed => "a whole number from 0 to 18446744073709551615",
+        ParameterKind.Word => "a name of letters, digits, '_' and '-'",
         _ => (double.IsNegativeInfinity(Min), double.IsPositiveInfinity(Max)) switch
         {
             (true, true) => Kind == ParameterKind.Integer ? "a whole number" : "a number",
@@ -51,6 +64,8 @@ public sealed record PipelineParameter(string Name, ParameterKind Kind, string D
     };
 
     /// <summary>The value in canonical form (lower-case boolean, listed spelling of a choice, invariant number), or an error message.</summary>
+    /// <param name="text">The value as typed (surrounding spaces ignored).</param>
+    /// <returns>(value, null) when allowed; (null, a one-line refusal naming the allowed values and a near match) otherwise.</returns>
     public (string? Value, string? Error) Normalize(string text)
     {
         string t = text.Trim();
@@ -63,6 +78,8 @@ public sealed record PipelineParameter(string Name, ParameterKind Kind, string D
             case ParameterKind.Choice:
                 var choice = Choices!.FirstOrDefault(c => c.Equals(t, StringComparison.OrdinalIgnoreCase));
                 return choice is not null ? (choice, null) : (null, Refusal(text, NearMatch.Suggest(t, Choices!)));
+            case ParameterKind.Word:
+                return t.Length > 0 && t.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? (t.ToLowerInvariant(), null) : (null, Refusal(text, null));
             case ParameterKind.Seed:
                 return IsDigits(t) && ulong.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var seed)
                     ? (seed.ToString(CultureInfo.InvariantCulture), null) : (null, Refusal(text, null));
@@ -95,27 +112,32 @@ public static class PipelineParameters
     /// <summary>The declared parameters, in the order README lists them.</summary>
     public static readonly IReadOnlyList<PipelineParameter> All =
     [
-        new("seed", ParameterKind.Seed, "20201030", ["03", "04", "05", "06"], "seed of every random draw (proximity nulls, permutations, random sets, bootstrap); same seed gives byte-identical results"),
+        new("seed", ParameterKind.Seed, "20201030", ["03", "04", "05", "06", "07"], "seed of every random draw (proximity nulls, permutations, random sets, bootstrap); same seed gives byte-identical results"),
         new("offline", ParameterKind.Boolean, "false", Every, "true: never download; inputs must be in the mirror or data/cache/", AffectsResults: false),
         new("dilution_range", ParameterKind.Number, "256", ["02"], "assumed ratio of highest to lowest tested concentration (Table S2b gives only the highest)", Min: 1),
-        new("n_random", ParameterKind.Integer, "1000", ["03"], "degree-matched randomisations per drug x pathway", Min: 1),
+        new("n_random", ParameterKind.Integer, "1000", ["03", "07"], "degree-matched randomisations per drug x pathway", Min: 1),
         new("proximity_drugs", ParameterKind.Choice, "main", ["03"], "all: proximity for all drug rows of drug_drugTarget.txt, compared with the authors' column", Choices: ["main", "all"]),
         new("gmt", ParameterKind.Choice, "authors", ["04", "05", "06"], "authors: the authors' loss of each gene set's first gene; corrected: every gene", Choices: ["authors", "corrected"]),
         new("permutations", ParameterKind.Integer, "1999", ["04"], "permutation null of the leave-one-out Spearman (ridgecv, ols)", Min: 1),
         new("svr_permutations", ParameterKind.Integer, "199", ["04"], "permutation null of the leave-one-out Spearman (svr)", Min: 1),
-        new("random_draws", ParameterKind.Integer, "1000", ["05"], "random pathway sets for the empirical p of the network selection", Min: 1),
-        new("robustness_permutations", ParameterKind.Integer, "1000", ["05", "06"], "robustness: whole-pipeline organoid-label permutations", Min: 1),
+        new("random_draws", ParameterKind.Integer, "1000", ["05", "07"], "random pathway sets for the empirical p of the network selection", Min: 1),
+        new("robustness_permutations", ParameterKind.Integer, "1000", ["05", "06", "07"], "robustness: whole-pipeline organoid-label permutations", Min: 1),
         new("robustness_bootstrap", ParameterKind.Integer, "2000", ["05", "06"], "robustness: patient bootstrap resamples", Min: 1),
+        new("inputs", ParameterKind.Choice, "auto", Every, "auto: the paper's own inputs where scripts/fetch-inputs fetched them (data/connected/), else the mirror's stand-ins; mirror: the mirror's inputs only", Choices: ["auto", "mirror"]),
+        new("arm", ParameterKind.Word, "all", ["07"], "stage 07: run one drug-atlas arm alone (its id, e.g. gemcitabine_blca); all: every arm"),
         new("learner_permutations", ParameterKind.Integer, "19", ["04"], "permutation null of the leave-one-out Spearman (ML.NET learners fasttree, lightgbm, sdca: refitted on every shuffle)", Min: 1),
     ];
 
     /// <summary>The declared parameter named <paramref name="name"/>, or null.</summary>
+    /// <param name="name">A key (case-sensitive).</param>
     public static PipelineParameter? Find(string name) => All.FirstOrDefault(p => p.Name == name);
 
     /// <summary>
     /// Checks key=value pairs against the declarations: returns them in canonical form (sorted by key), or the list of
     /// refusals, each naming the key, the value, the allowed values and a near match.
     /// </summary>
+    /// <param name="given">key=value pairs as given on the command line.</param>
+    /// <returns>The accepted values in canonical form and every refusal (empty when all are allowed).</returns>
     public static (SortedDictionary<string, string> Values, IReadOnlyList<string> Errors) Validate(IEnumerable<KeyValuePair<string, string>> given)
     {
         var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -137,6 +159,7 @@ public static class PipelineParameters
     }
 
     /// <summary>The value every declared parameter takes in a run with these (validated) settings: given, else default.</summary>
+    /// <param name="given">Values returned by <see cref="Validate"/>.</param>
     public static SortedDictionary<string, string> Effective(IReadOnlyDictionary<string, string> given)
     {
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);

@@ -14,6 +14,8 @@ public static class RobustnessForest
     public static IReadOnlyList<string> GroupOrder { get; } = ["main", "selection", "model", "cohort", "survival", "expression", "k", "baseline"];
 
     /// <summary>The forest rows of <paramref name="arm"/> (only entries marked <see cref="SensitivityEntry.Plotted"/>).</summary>
+    /// <param name="arm">One arm's robustness results (permutation, bootstrap, sensitivity).</param>
+    /// <returns>Rows in <see cref="GroupOrder"/>; rows without a hazard ratio (the permutation p) carry NaN.</returns>
     public static IReadOnlyList<ForestRow> Rows(ArmRobustness arm)
     {
         ArgumentNullException.ThrowIfNull(arm);
@@ -48,6 +50,7 @@ public static class RobustnessForest
     }
 
     /// <summary>The forest plot's title: the arm, its main cohort and its training set (substitutes named).</summary>
+    /// <param name="arm">One arm's robustness results.</param>
     public static string Title(ArmRobustness arm)
     {
         ArgumentNullException.ThrowIfNull(arm);

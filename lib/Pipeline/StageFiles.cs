@@ -14,6 +14,9 @@ namespace OrganoidBiomarkers.Pipeline;
 public static class StageFiles
 {
     /// <summary>output/stages/01/cohort_members.tsv (cohort, member, days, event): members by cohort, in file order.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>Cohorts in ordinal order; a member's days and event are null when empty in the file.</returns>
+    /// <exception cref="InputException">The file is missing (the fix names the stage to run), lacks a column, or a cell is malformed (names the line).</exception>
     public static IReadOnlyDictionary<string, IReadOnlyList<CohortMember>> CohortMembers(string path)
     {
         var t = Read(path, "01", "cohort", "member", "days", "event");
@@ -36,6 +39,10 @@ public static class StageFiles
     }
 
     /// <summary>output/stages/01/organoid_response.tsv: median ln IC50 by organoid for one drug (as named in the screen).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="screenDrug">The drug's screen name, exact (ordinal) match, e.g. "5-Fluorouracil".</param>
+    /// <returns>Median ln IC50 (ln uM) by organoid, organoids in ordinal order.</returns>
+    /// <exception cref="InputException">The file is missing or malformed, an organoid has two rows for the drug, or the drug has no row.</exception>
     public static IReadOnlyDictionary<string, double> OrganoidResponses(string path, string screenDrug)
     {
         var t = Read(path, "01", "organoid", "drug", "median_ln_ic50");
@@ -54,32 +61,46 @@ public static class StageFiles
     /// output/stages/01/organoid_response.tsv (organoid, drug, median_ln_ic50, replicates, median_auc, max_conc_um): every
     /// training drug's response per screened organoid, in file order (<see cref="OrganoidResponseSummary"/>).
     /// </summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="InputException">The file is missing (the fix names the stage to run), lacks a column, or a number or replicate count (>= 1) is malformed (names the line).</exception>
     public static IReadOnlyList<OrganoidResponseSummary> OrganoidResponseSummaries(string path)
     {
         var t = Read(path, "01", "organoid", "drug", "median_ln_ic50", "replicates", "median_auc", "max_conc_um");
+        int collection = t.Table.Columns.ToList().IndexOf("collection");
+        // NA: a response table without IC50s or tested concentrations (a curated AUC table).
+        double Optional(string text, int line, string column) => text == "NA" ? double.NaN : Number(path, line, text, column, "01");
         return t.Table.Rows.Select((row, i) =>
         {
             int line = i + 2;
             if (!int.TryParse(row[t["replicates"]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var replicates) || replicates < 1)
                 throw new InputException(path, line, $"replicates '{row[t["replicates"]]}' is not a positive integer", "rerun stage 01");
-            return new OrganoidResponseSummary(row[t["organoid"]], row[t["drug"]], Number(path, line, row[t["median_ln_ic50"]], "median_ln_ic50", "01"), replicates,
-                Number(path, line, row[t["median_auc"]], "median_auc", "01"), Number(path, line, row[t["max_conc_um"]], "max_conc_um", "01"));
+            return new OrganoidResponseSummary(row[t["organoid"]], row[t["drug"]], Optional(row[t["median_ln_ic50"]], line, "median_ln_ic50"), replicates,
+                Number(path, line, row[t["median_auc"]], "median_auc", "01"), Optional(row[t["max_conc_um"]], line, "max_conc_um"),
+                collection < 0 || row[collection].Length == 0 ? null : row[collection]);
         }).ToArray();
     }
 
-    /// <summary>output/stages/04/models.tsv (drug, selection, gmt, model, pathway, coef, rank), grouped by model, in file order.</summary>
+    /// <summary>
+    /// output/stages/04/models.tsv (drug, selection, gmt, model, pathway, coef, rank; optional training: the organoid
+    /// cohort), grouped by model, in file order.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <returns>One model per (drug, selection, gmt, model), its biomarkers sorted by rank (1 = largest |coef|).</returns>
+    /// <exception cref="InputException">The file is missing or malformed, a rank is not a positive integer, or a model lists a pathway twice.</exception>
     public static IReadOnlyList<StageModel> Models(string path)
     {
         var t = Read(path, "04", "drug", "selection", "gmt", "model", "pathway", "coef", "rank");
+        int training = t.Table.Columns.ToList().IndexOf("training");
         var groups = new List<(string Key, StageModel Model, List<RankedBiomarker> List)>();
         foreach (var (row, line) in t.Table.Rows.Select((r, i) => (r, i + 2)))
         {
-            string key = string.Join('\u0001', row[t["drug"]], row[t["selection"]], row[t["gmt"]], row[t["model"]]);
+            string? cohort = training < 0 || row[training].Length == 0 ? null : row[training];
+            string key = string.Join('\u0001', row[t["drug"]], row[t["selection"]], row[t["gmt"]], row[t["model"]], cohort ?? "");
             var g = groups.FirstOrDefault(x => x.Key == key);
             if (g.Key is null)
             {
                 var list = new List<RankedBiomarker>();
-                g = (key, new StageModel(row[t["drug"]], row[t["selection"]], row[t["gmt"]], row[t["model"]], list), list);
+                g = (key, new StageModel(row[t["drug"]], row[t["selection"]], row[t["gmt"]], row[t["model"]], list, cohort), list);
                 groups.Add(g);
             }
             if (!int.TryParse(row[t["rank"]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rank) || rank < 1)
@@ -96,6 +117,10 @@ public static class StageFiles
     }
 
     /// <summary>A pathways x samples score table (first column the pathway, then one column per sample), e.g. output/stages/04/organoid_nes.tsv.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="stage">The two-digit stage that writes it, named in the fix of an error.</param>
+    /// <exception cref="InputException">No sample column, a value that is not a finite number, or a pathway listed twice.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static PathwayScores PathwayScores(string path, string stage = "04")
     {
         var table = TsvFiles.Read(path);
@@ -118,6 +143,8 @@ public static class StageFiles
     }
 
     /// <summary>output/stages/03/proximal_pathways.tsv (drug, selection, network, pathway, z), in file order (<see cref="ProximalPathway"/>).</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="InputException">The file is missing (the fix names the stage to run), lacks a column, or a cell is malformed (names the line).</exception>
     public static IReadOnlyList<ProximalPathway> ProximalPathways(string path)
     {
         var t = Read(path, "03", "drug", "selection", "network", "pathway", "z");

@@ -2,10 +2,17 @@ using OrganoidBiomarkers.Common;
 
 namespace OrganoidBiomarkers.Qc;
 
-/// <summary>Agreement between two measurements of the same units (e.g. replicate 1 and replicate 2 of a drug screen).</summary>
+/// <summary>
+/// Agreement between two measurements of the same units (e.g. replicate 1 and replicate 2 of a drug screen). Both match
+/// their references to 1e-12 (tests/…/Golden/qc, "agreement"): Pearson <c>scipy.stats.pearsonr</c> (scipy 1.10.1),
+/// Lin's CCC an independent numpy form (population covariance), itself checked against Lin's 2 r s_x s_y form.
+/// </summary>
 public static class Agreement
 {
     /// <summary>Pearson's product-moment correlation (scipy.stats.pearsonr); NaN when either vector is constant.</summary>
+    /// <param name="x">Finite values (e.g. replicate 1 ln IC50s).</param>
+    /// <param name="y">As many finite values as <paramref name="x"/>.</param>
+    /// <exception cref="ArgumentException">Lengths differ, the input is empty, or a value is not finite.</exception>
     public static double Pearson(IReadOnlyList<double> x, IReadOnlyList<double> y) => Correlation.Pearson(x, y);
 
     /// <summary>
@@ -14,6 +21,10 @@ public static class Agreement
     /// Unlike Pearson's r it falls when one replicate is shifted or scaled against the other: it measures agreement with
     /// the identity line, not just linear association. NaN when both vectors are constant and equal (0/0).
     /// </summary>
+    /// <param name="x">At least 2 finite values.</param>
+    /// <param name="y">As many finite values as <paramref name="x"/>, in the same units.</param>
+    /// <returns>rho_c in [-1, 1], or NaN (see above).</returns>
+    /// <exception cref="ArgumentException">Lengths differ, fewer than 2 pairs, or a value is not finite.</exception>
     public static double LinConcordance(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         Check(x, y);

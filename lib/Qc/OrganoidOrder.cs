@@ -9,8 +9,16 @@ namespace OrganoidBiomarkers.Qc;
 /// </summary>
 public sealed partial class OrganoidOrder : IComparer<string>
 {
+    /// <summary>The one instance (the comparer has no state).</summary>
     public static readonly OrganoidOrder Natural = new();
 
+    /// <summary>
+    /// Compares prefix letters ordinally, then the number numerically, then the suffix letters ordinally; IDs of
+    /// another form come after, ordinally; null comes first.
+    /// </summary>
+    /// <param name="x">An organoid ID, or null.</param>
+    /// <param name="y">An organoid ID, or null.</param>
+    /// <returns>Negative when <paramref name="x"/> sorts first, 0 when equal, positive otherwise.</returns>
     public int Compare(string? x, string? y)
     {
         if (ReferenceEquals(x, y)) return 0;

@@ -8,11 +8,17 @@ namespace OrganoidBiomarkers.Qc;
 /// sample's coordinate on component k; ExplainedVariance[k] = s_k^2 / (n - 1) and ExplainedVarianceRatio[k] its share of
 /// the total variance (sklearn PCA's explained_variance_ and explained_variance_ratio_).
 /// </summary>
+/// <param name="Samples">Sample names, one per row of <paramref name="Scores"/>.</param>
+/// <param name="Scores">samples x components coordinates (in the expression's units, e.g. log2).</param>
+/// <param name="ExplainedVariance">Variance along each component (s_k^2 / (n - 1)), largest first.</param>
+/// <param name="ExplainedVarianceRatio">Each component's share of the total variance, in [0, 1].</param>
 public sealed record PcaResult(IReadOnlyList<string> Samples, double[,] Scores, IReadOnlyList<double> ExplainedVariance, IReadOnlyList<double> ExplainedVarianceRatio)
 {
+    /// <summary>Number of components computed.</summary>
     public int Components => ExplainedVariance.Count;
 
     /// <summary>Scores of one component across samples (a copy).</summary>
+    /// <param name="k">Component index, 0-based: 0 &lt;= k &lt; <see cref="Components"/>.</param>
     public double[] Component(int k) => Enumerable.Range(0, Samples.Count).Select(s => Scores[s, k]).ToArray();
 }
 
@@ -25,7 +31,12 @@ public static class Pca
     /// its eigenvalues are the squared singular values and its eigenvectors the left singular vectors U, so the scores
     /// are U_k s_k. Sign convention (sklearn 1.2 svd_flip, u-based): each component is signed so that the sample with
     /// the largest |score| has a positive score. At most n - 1 components exist after centring.
+    /// Matches <c>PCA(svd_solver='full')</c> of scikit-learn 1.2.1 (scores, explained variance and ratio) to 1e-9
+    /// (tests/…/Golden/qc, "pca"; the tolerance covers eigenvector error ~ eps x lambda_max / gap).
     /// </summary>
+    /// <param name="expression">genes x samples, at least 2 samples, at least one gene varying.</param>
+    /// <param name="components">Components to keep, 1 &lt;= components &lt;= samples - 1.</param>
+    /// <exception cref="ArgumentException">Fewer than 2 samples, <paramref name="components"/> out of range, or every gene constant.</exception>
     public static PcaResult OfSamples(ExpressionMatrix expression, int components)
     {
         ArgumentNullException.ThrowIfNull(expression);

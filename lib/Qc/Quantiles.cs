@@ -5,8 +5,11 @@ public static class Quantiles
 {
     /// <summary>
     /// The p-quantile by linear interpolation between order statistics at position (n - 1) p (0-based): numpy.percentile's
-    /// default ('linear'), R's type 7, pandas' quantile.
+    /// default ('linear'), R's type 7, pandas' quantile. Matches numpy 1.24.2 <c>percentile</c> to 1e-12 (tests/…/Golden/qc, "fence").
     /// </summary>
+    /// <param name="values">At least 1 finite value, in any order.</param>
+    /// <param name="p">Probability, 0 &lt;= p &lt;= 1 (0.25 for Q1).</param>
+    /// <exception cref="ArgumentException">The list is empty, a value is not finite, or <paramref name="p"/> is outside [0, 1].</exception>
     public static double Linear(IReadOnlyList<double> values, double p)
     {
         ArgumentNullException.ThrowIfNull(values);

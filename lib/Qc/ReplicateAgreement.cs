@@ -6,6 +6,12 @@ namespace OrganoidBiomarkers.Qc;
 /// How well a drug's IC50 replicates agree across organoids: Pearson r and Lin's concordance between replicate 1 and
 /// replicate 2 of each organoid that has both. MeanDifference is mean(rep 2 - rep 1) in ln(uM).
 /// </summary>
+/// <param name="Drug">Screen drug name.</param>
+/// <param name="Organoids">Organoids screened with the drug.</param>
+/// <param name="Pairs">Organoids with both replicate 1 and replicate 2.</param>
+/// <param name="Pearson">Pearson r of the pairs, NaN below <see cref="ReplicateAgreement.MinimumPairs"/> pairs.</param>
+/// <param name="Concordance">Lin's CCC of the pairs, NaN below <see cref="ReplicateAgreement.MinimumPairs"/> pairs.</param>
+/// <param name="MeanDifference">mean(rep 2 - rep 1) in ln uM, NaN without a pair.</param>
 public sealed record DrugReplicateAgreement(string Drug, int Organoids, int Pairs, double Pearson, double Concordance, double MeanDifference);
 
 /// <summary>Replicate agreement of a drug screen.</summary>
@@ -19,6 +25,7 @@ public static class ReplicateAgreement
     /// ordinal organoid order. Replicates are numbered in the order of the published table (Table S2b gives no replicate
     /// or plate ID); organoids screened more often than twice (up to 11 times) contribute their first two rows only.
     /// </summary>
+    /// <param name="measurements">One drug's measurements (<see cref="DrugScreen.ForDrug"/>).</param>
     public static IReadOnlyList<(string Organoid, double First, double Second)> Pairs(IReadOnlyList<DrugScreenMeasurement> measurements)
     {
         ArgumentNullException.ThrowIfNull(measurements);
@@ -31,6 +38,9 @@ public static class ReplicateAgreement
     }
 
     /// <summary>Agreement for one drug (by name or Drug_ID). Pearson and Concordance are NaN below <see cref="MinimumPairs"/> pairs.</summary>
+    /// <param name="screen">The drug screen.</param>
+    /// <param name="drug">Screen drug name (case-insensitive) or Drug_ID.</param>
+    /// <exception cref="ArgumentException">The drug is not in the screen.</exception>
     public static DrugReplicateAgreement ForDrug(DrugScreen screen, string drug)
     {
         ArgumentNullException.ThrowIfNull(screen);
@@ -48,6 +58,7 @@ public static class ReplicateAgreement
     }
 
     /// <summary>Agreement for every drug of the screen, in ordinal drug-name order.</summary>
+    /// <param name="screen">The drug screen.</param>
     public static IReadOnlyList<DrugReplicateAgreement> ForAllDrugs(DrugScreen screen) =>
         screen.Drugs.Select(d => ForDrug(screen, d)).ToList();
 }

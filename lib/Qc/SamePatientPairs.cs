@@ -7,9 +7,16 @@ namespace OrganoidBiomarkers.Qc;
 /// all other pairs. RankAmongAll is 1 for the highest r of all pairs; OtherPairsAtLeastAsHigh counts the pairs of
 /// different patients (or other same-patient pairs) whose r is &gt;= this pair's r.
 /// </summary>
+/// <param name="Patient">The shared patient, e.g. "P19".</param>
+/// <param name="A">One line (ordinal first), e.g. "P19A".</param>
+/// <param name="B">The other line.</param>
+/// <param name="R">Pearson r of the two lines' expression profiles.</param>
+/// <param name="RankAmongAll">1 + OtherPairsAtLeastAsHigh: 1 when no other pair correlates as well.</param>
+/// <param name="OtherPairsAtLeastAsHigh">Other pairs with r &gt;= <paramref name="R"/>.</param>
+/// <param name="OtherPairs">All unordered sample pairs except this one.</param>
 public sealed record SamePatientPair(string Patient, string A, string B, double R, int RankAmongAll, int OtherPairsAtLeastAsHigh, int OtherPairs)
 {
-    /// <summary>The share of other pairs that correlate at least as well (an empirical p-value-like percentile).</summary>
+    /// <summary>The share of other pairs that correlate at least as well (an empirical p-value-like percentile); NaN when there is no other pair.</summary>
     public double FractionOfOthersAtLeastAsHigh => (double)OtherPairsAtLeastAsHigh / OtherPairs;
 }
 
@@ -21,6 +28,7 @@ public static partial class SamePatientPairs
     /// organoid lines from one patient; the screen and GEO upper-case them to P19A, P19B) share the patient 'P' + number.
     /// Returns null for IDs without a line letter.
     /// </summary>
+    /// <param name="organoid">An organoid ID, e.g. "P19A" (patient "P19") or "P5" (null).</param>
     public static string? PatientOf(string organoid)
     {
         var m = LineId().Match(organoid);
@@ -28,6 +36,8 @@ public static partial class SamePatientPairs
     }
 
     /// <summary>Pairs of organoids with the same patient (every unordered pair within a patient), ordered by patient.</summary>
+    /// <param name="organoids">Organoid IDs.</param>
+    /// <returns>(patient, A, B) with A before B ordinally; empty when no two lines share a patient.</returns>
     public static IReadOnlyList<(string Patient, string A, string B)> Find(IReadOnlyList<string> organoids)
     {
         var list = new List<(string, string, string)>();
@@ -41,6 +51,7 @@ public static partial class SamePatientPairs
     }
 
     /// <summary>Each same-patient pair's r against the distribution of every other pair's r.</summary>
+    /// <param name="correlations">Sample correlations of the organoids.</param>
     public static IReadOnlyList<SamePatientPair> Compare(SampleCorrelations correlations)
     {
         ArgumentNullException.ThrowIfNull(correlations);

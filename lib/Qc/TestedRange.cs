@@ -9,6 +9,7 @@ public enum RangePosition
 {
     /// <summary>Below the lowest tested concentration: the curve was extrapolated downwards.</summary>
     Below,
+    /// <summary>Within [lowest, highest] tested concentration, ends included.</summary>
     Within,
     /// <summary>Above the highest tested concentration: 50% inhibition was never reached; the IC50 is an extrapolation.</summary>
     Above,
@@ -21,6 +22,10 @@ public enum RangePosition
 /// </summary>
 public sealed record TestedRange
 {
+    /// <summary>The range [maxConcentration / dilutionRange, maxConcentration].</summary>
+    /// <param name="maxConcentration">Highest tested concentration, uM, positive and finite.</param>
+    /// <param name="dilutionRange">Ratio of the highest to the lowest tested concentration, finite, >= 1.</param>
+    /// <exception cref="ArgumentException">Either value is out of range.</exception>
     public TestedRange(double maxConcentration, double dilutionRange)
     {
         if (!(maxConcentration > 0) || !double.IsFinite(maxConcentration)) throw new ArgumentException($"maximum concentration {maxConcentration} must be positive and finite");
@@ -71,12 +76,17 @@ public sealed record TestedRange
             : throw new ArgumentException($"--param dilution_range={text}: give the ratio of the highest to the lowest tested concentration, a number >= 1 (default {AssumedDilutionRange})");
     }
 
+    /// <summary>ln of the highest tested concentration (ln uM), the scale of the screen's ln IC50.</summary>
     public double LnMax => Math.Log(MaxConcentration);
+
+    /// <summary>ln of the lowest tested concentration, ln(MaxConcentration / DilutionRange) (ln uM).</summary>
     public double LnMin => Math.Log(MaxConcentration / DilutionRange);
 
     /// <summary>
     /// Below when ln IC50 &lt; ln(min), Above when ln IC50 &gt; ln(max) (strict: an IC50 at a tested concentration is within).
     /// </summary>
+    /// <param name="lnIc50">An ln IC50 in ln uM, finite.</param>
+    /// <exception cref="ArgumentException"><paramref name="lnIc50"/> is not finite.</exception>
     public RangePosition Classify(double lnIc50)
     {
         if (!double.IsFinite(lnIc50)) throw new ArgumentException($"ln IC50 {lnIc50} is not finite");
@@ -88,9 +98,18 @@ public sealed record TestedRange
 /// Per drug: how many replicate IC50s, and how many organoids' median IC50s (the paper's response), fall below, within or
 /// above the tested range.
 /// </summary>
+/// <param name="Drug">Screen drug name.</param>
+/// <param name="MaxConcentration">Highest tested concentration, uM.</param>
+/// <param name="Replicates">Replicate IC50s of the drug (>= 1).</param>
+/// <param name="ReplicatesBelow">Replicates below the lowest tested concentration.</param>
+/// <param name="ReplicatesAbove">Replicates above the highest tested concentration.</param>
+/// <param name="Organoids">Organoids with a median IC50 for the drug.</param>
+/// <param name="MediansBelow">Organoid medians below the range.</param>
+/// <param name="MediansAbove">Organoid medians above the range.</param>
 public sealed record DrugRangeCounts(string Drug, double MaxConcentration, int Replicates, int ReplicatesBelow, int ReplicatesAbove,
     int Organoids, int MediansBelow, int MediansAbove)
 {
+    /// <summary>ReplicatesAbove / Replicates, in [0, 1].</summary>
     public double FractionReplicatesAbove => (double)ReplicatesAbove / Replicates;
 }
 
@@ -98,6 +117,10 @@ public sealed record DrugRangeCounts(string Drug, double MaxConcentration, int R
 public static class OutOfRange
 {
     /// <summary>Counts for one drug. A drug must have one maximum concentration (Table S2b has one per drug).</summary>
+    /// <param name="screen">The drug screen.</param>
+    /// <param name="drug">Screen drug name (case-insensitive) or Drug_ID.</param>
+    /// <param name="dilutionRange">Ratio of the highest to the lowest tested concentration, >= 1.</param>
+    /// <exception cref="ArgumentException">The drug is not screened, has several maximum concentrations, or the range is invalid.</exception>
     public static DrugRangeCounts ForDrug(DrugScreen screen, string drug, double dilutionRange)
     {
         ArgumentNullException.ThrowIfNull(screen);
@@ -114,6 +137,9 @@ public static class OutOfRange
     }
 
     /// <summary>Counts for every drug, in ordinal drug-name order.</summary>
+    /// <param name="screen">The drug screen.</param>
+    /// <param name="dilutionRange">Ratio of the highest to the lowest tested concentration, >= 1.</param>
+    /// <exception cref="ArgumentException">A drug has several maximum concentrations.</exception>
     public static IReadOnlyList<DrugRangeCounts> ForAllDrugs(DrugScreen screen, double dilutionRange) =>
         screen.Drugs.Select(d => ForDrug(screen, d, dilutionRange)).ToList();
 }

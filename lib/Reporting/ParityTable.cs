@@ -90,7 +90,7 @@ public static class ParityTable
             var source = Study.ExpressionSources.FirstOrDefault(s => s.Id == expression);
             var entry = source is null ? null : Entry(source.Input);
             string scored = main is null ? "" : $"{Validation!.Cell(main, "n_treated")} of {CohortCell(arm.Main.Cohort, "n") ?? "?"} patients scored";
-            string on = source is null ? "" : entry is { IsStandIn: true }
+            string on = source is null ? "" : entry is not null && Run.IsStandIn(entry)
                 ? $"on {source.Content} (a stand-in for {entry.PaperUsed})" : $"on {source.Content}";
             return $"{scored} {on}".Trim();
         }
@@ -172,7 +172,7 @@ public static class ParityTable
             var entry = x.Entry(selection.Input);
             bool table_ = selection.Kind == SelectionKind.AuthorsTable;
             string reason = table_ ? "the threshold or the table reading differs"
-                : entry is { IsStandIn: true } ? $"recomputed on {selection.Network}, a stand-in for {entry.PaperUsed}: other shortest paths and degree bins move every z"
+                : entry is not null && x.Run.IsStandIn(entry) ? $"recomputed on {selection.Network}, a stand-in for {entry.PaperUsed}: other shortest paths and degree bins move every z"
                 : "recomputed proximity differs (network version, degree bins or random draws)";
             yield return Parity.Compare(new ParityKey(ParityTopic.ProximalPathways, arm.Id, selection.Id), $"proximal pathways for {arm.Drug.TargetRow} ({selection.Id})",
                 reference, ours, table_ ? selection.Input : $"{selection.Input}, reactome_gmt, drug_targets", reason,

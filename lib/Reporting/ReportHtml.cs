@@ -127,7 +127,15 @@ public static class ReportHtml
         Item("data mirror", p.DataMirror ?? "(none: inputs from data/cache or downloaded)");
         Item("seed", p.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Item("parameters", p.Parameters.Count == 0 ? "(defaults)" : string.Join(", ", p.Parameters.Select(kv => $"{kv.Key}={kv.Value}")));
+        if (p.InputSet is { } set)
+        {
+            Item("input set", set.Line);
+            if (set.MainRows.Count > 0) Item("main rows", set.MainRowsLine);
+        }
         sb.Append("</dl>\n<figure class=\"table\"><figcaption>Notebook timings</figcaption>").Append(HtmlTable.Render(p.NotebookTimings)).Append("</figure>\n");
+        if (p.InputSet is { Connected.Count: > 0 } connected)
+            sb.Append("<figure class=\"table\"><figcaption>Connected inputs (scripts/fetch-inputs): origin and sha256 as data/connected/inputs.tsv records them</figcaption>")
+                .Append(HtmlTable.Render(connected.Table(), 100)).Append("</figure>\n");
         sb.Append("<figure class=\"table\"><figcaption>Inputs: sha256 checked against data/manifest.tsv</figcaption>").Append(HtmlTable.Render(p.Inputs, 100)).Append("</figure>\n</section>\n");
     }
 

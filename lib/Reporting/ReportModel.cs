@@ -33,9 +33,9 @@ public sealed record ReportFigure(string Caption, byte[] Png);
 public sealed record ReportSection(string Id, string Title, string Summary, string? NotebookLink, IReadOnlyList<ReportTable> Tables, IReadOnlyList<ReportFigure> Figures,
     string? Nav = null, IReadOnlyList<InteractiveFigure>? Charts = null);
 
-/// <summary>Where and how the run was made: commit, parameters, seed, timings, and every input's checksum.</summary>
+/// <summary>Where and how the run was made: commit, parameters, seed, timings, every input's checksum, and the input set (offline mirror or connected).</summary>
 public sealed record Provenance(string GitCommit, string StartedUtc, double TotalSeconds, string? DataMirror, IReadOnlyDictionary<string, string> Parameters,
-    ulong Seed, TsvTable NotebookTimings, TsvTable Inputs);
+    ulong Seed, TsvTable NotebookTimings, TsvTable Inputs, InputSet? InputSet = null);
 
 /// <summary>Everything the report shows: the verdict first, then one section per stage, then provenance.</summary>
 public sealed record ReportModel(string Title, string Introduction, Provenance Provenance, IReadOnlyList<ReportSection> Sections, VerdictSection? Verdict = null);

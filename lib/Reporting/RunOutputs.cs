@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OrganoidBiomarkers.Common;
 using OrganoidBiomarkers.Data;
+using OrganoidBiomarkers.Data.Remote;
 using OrganoidBiomarkers.Study;
 
 namespace OrganoidBiomarkers.Reporting;
@@ -85,8 +86,27 @@ public sealed class RunOutputs
     /// <summary>data/paper_values.tsv of the data config.</summary>
     public string PaperValuesPath => Path.Combine(DataConfigDir, "paper_values.tsv");
 
-    /// <summary>The study definition the run used (study.json of the data config).</summary>
-    public StudyDefinition Study() => _study ??= StudyDefinition.Read(Path.Combine(DataConfigDir, "study.json"), Manifest().Select(e => e.Id).ToList());
+    /// <summary>
+    /// The study definition the run used: the one stage 01 recorded (output/stages/01/study.json: the data config's
+    /// study.json with the entries whose inputs were not available left out), else (an output written before stage 01
+    /// recorded it) the data config's study.json without the entries that need a connected input not fetched into
+    /// data/connected/ or a not-available one (<see cref="StudyAvailability.Usable"/>; mirror inputs count as read).
+    /// </summary>
+    public StudyDefinition Study()
+    {
+        if (_study is not null) return _study;
+        var ids = Manifest().Select(e => e.Id).ToList();
+        var recorded = Path.Combine(OutputDir, "stages", "01", "study.json");
+        if (File.Exists(recorded)) return _study = StudyDefinition.Read(recorded, ids);
+        var connected = new DataStore(Manifest(), DataMirror, Path.Combine(DataConfigDir, "cache"), http: null, connectedDir: ConnectedFolder.For(DataConfigDir).Root);
+        bool Read(string id) => connected.Entry(id).Fetch switch
+        {
+            FetchMode.Connected => connected.IsAvailable(id),
+            FetchMode.NotAvailable => false,
+            _ => true,
+        };
+        return _study = StudyDefinition.Read(Path.Combine(DataConfigDir, "study.json"), ids).Usable(Read).Study;
+    }
 
     private StudyDefinition? _study;
 
@@ -107,6 +127,22 @@ public sealed class RunOutputs
         return result;
     }
 
+    /// <summary>
+    /// Whether an input stood in for the paper's in this run: one the run read from the connected folder counts by the
+    /// status its fetch recorded (inventory.tsv: original, successor or re-quantified are the paper's data; a refit or an
+    /// older version is not), any other by its manifest status (<see cref="ManifestEntry.IsStandIn"/>).
+    /// </summary>
+    public bool IsStandIn(ManifestEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        _inventory ??= Result("inventory.tsv") ?? new TsvTable(["input"], []);
+        var row = _inventory.Columns.Contains("from") ? _inventory.Where(("input", entry.Id)).FirstOrDefault() : null;
+        if (row is not null && _inventory.Cell(row, "from") == "connected")
+            return _inventory.Cell(row, "status") is not ("original" or "successor" or "re-quantified");
+        return entry.IsStandIn;
+    }
+
+    private TsvTable? _inventory;
     private DataStore? _store;
     private readonly Dictionary<string, ReferenceFile> _references = new(StringComparer.Ordinal);
 }

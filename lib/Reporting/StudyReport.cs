@@ -58,7 +58,7 @@ public static class StudyReport
                     ["drug", "organoids", "pearson_rep1_rep2", "lin_ccc_rep1_rep2", "max_conc_um", "medians_above_range"],
                     (t, r) => study.Arms.Any(a => t.Cell(r, "drug") == a.Drug.ScreenName))),
             Stage(run, 3, "03 · Network proximity",
-                $"Proximity (Guney 2016, closest distance, degree-matched z) of each drug's targets to the 674 Reactome pathways, recomputed on two stand-in interactomes and compared with the authors' table; proximal = z <= {Network.Proximity.ProximalZ.ToString(CultureInfo.InvariantCulture)}.", null,
+                $"Proximity (Guney 2016, closest distance, degree-matched z) of each drug's targets to the 674 Reactome pathways, recomputed on {Interactomes(run, study)} and compared with the authors' table; proximal = z <= {Network.Proximity.ProximalZ.ToString(CultureInfo.InvariantCulture)}.", null,
                 Key("Agreement with the authors' z table", "proximity_agreement.tsv", null)),
             Stage(run, 4, "04 · Pathway scores and organoid models",
                 "ssGSEA pathway scores of the organoids (authors' gseapy settings), models trained on organoid ln IC50, biomarkers ranked by |coefficient|, and leave-one-organoid-out validation; " +
@@ -81,6 +81,17 @@ public static class StudyReport
                         && t.Cell(r, "expression_source") == MainExpression(a)
                         && (t.Cell(r, "cohort") == a.Main.Cohort || a.Analyses.Any(x => x.Cohort == a.Main.Cohort && x.Control == t.Cell(r, "cohort")))))),
             Robustness(run),
+            Stage(run, 7, "07 · Drug atlas",
+                "Beyond the paper: every drug screened on the organoids that has DrugBank targets in the proximity inputs and enough treated TCGA patients with survival and " +
+                "expression, run through the paper's pipeline with the pre-specified main setting (the study's atlas template: ridgecv, k = 1), with its negative control, " +
+                "random-set baseline and permutation test; the log-rank p-values are adjusted across the atlas by Benjamini-Hochberg (bh_q). " +
+                "The forest shows each drug x cohort's hazard ratio (filled: beats shuffled organoid labels) above its negative control.", null,
+                Key("The atlas: one row per drug x cohort", "drug_atlas.tsv",
+                    ["drug", "cancer", "training_organoids", "n_patients", "events", "biomarkers", "hr", "hr_low", "hr_high", "logrank_p", "bh_q", "permutation_p", "random_p",
+                     "control_hr", "control_logrank_p", "note"]),
+                Key("Screened drugs with a DrugBank target row or treated patients, with their patients per cancer and why those without an arm have none (every screened drug in the full table)",
+                    "drug_atlas_eligibility.tsv", null, (t, r) => t.Cell(r, "target_row") is { Length: > 0 } || t.Columns.Any(c => c.EndsWith("_treated", StringComparison.Ordinal)
+                        && t.Cell(r, c) is { Length: > 0 } n && n != "0"))),
             ParitySection(run, study, parity, parityRows),
         };
         var model = new ReportModel(
@@ -91,6 +102,15 @@ public static class StudyReport
     }
 
     private static bool IsDrug(string? cell, ArmDefinition arm) => cell == arm.Drug.TargetRow || cell == arm.Drug.DrugBankName;
+
+    /// <summary>"two stand-in interactomes", or in a connected run "three interactomes (STRING v10.5, not a stand-in, among them)".</summary>
+    private static string Interactomes(RunOutputs run, StudyDefinition study)
+    {
+        var recomputed = study.Selections.Where(s => s.Kind == SelectionKind.Recomputed).ToList();
+        string count = recomputed.Count switch { 1 => "one", 2 => "two", 3 => "three", var n => n.ToString(CultureInfo.InvariantCulture) };
+        var own = recomputed.Where(s => run.Manifest().FirstOrDefault(e => e.Id == s.Input) is { } e && !run.IsStandIn(e)).Select(s => s.Label ?? s.Id).ToList();
+        return own.Count > 0 ? $"{count} interactomes ({string.Join(", ", own)}: not a stand-in)" : $"{count} stand-in interactome{(recomputed.Count == 1 ? "" : "s")}";
+    }
 
     /// <summary>A result table with its trimmed view: key columns (null: all) and key rows (null: all).</summary>
     private sealed record TableSpec(string Caption, string File, IReadOnlyList<string>? Columns, Func<TsvTable, IReadOnlyList<string>, bool>? Rows);
@@ -194,6 +214,6 @@ public static class StudyReport
             ("sha256", e => e.Sha256 ?? "(not available)"), ("read from", e => from.TryGetValue(e.Id, out var f) ? f : ""));
         return new Provenance(Get("git_commit"), Get("started_utc"), double.TryParse(Get("total_seconds"), NumberStyles.Float, CultureInfo.InvariantCulture, out var t) ? t : double.NaN,
             root is { } r4 && r4.TryGetProperty("data_mirror", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null,
-            parameters, seed, TsvTable.From(notebooks, ("notebook", n => n.Item1), ("status", n => n.Item2), ("seconds", n => n.Item3)), inputs);
+            parameters, seed, TsvTable.From(notebooks, ("notebook", n => n.Item1), ("status", n => n.Item2), ("seconds", n => n.Item3)), inputs, InputSet.Of(run));
     }
 }

@@ -68,7 +68,7 @@ public static class Verdict
             if (arm.Training.Count > 0 && Find(ParityTopic.TrainingOrganoids, arm.Id) is { } organoids)
             {
                 var collection = study.OrganoidCollection(arm.Training[0].Organoids);
-                bool own = run.Manifest().Where(e => e.Id == collection.Expression || e.Id == collection.Screen).All(e => !e.IsStandIn);
+                bool own = run.Manifest().Where(e => e.Id == collection.Expression || e.Id == collection.Screen).All(e => !run.IsStandIn(e));
                 string reason = arm.Training[0].Substitute is { } s ? s
                     : organoids.Status == ParityStatus.Match ? (own ? "the paper's own organoid files" : "the same count") : organoids.Reason;
                 rows.Add(FromParity(OrganoidsAndCohorts, label, $"{collection.Id.ToUpperInvariant()} organoids", organoids, reason, ""));
@@ -84,10 +84,13 @@ public static class Verdict
         foreach (var arm in study.Arms)
         {
             if (Find(ParityTopic.ProximalPathways, arm.Id, arm.Main.Selection) is not { } proximal) continue;
-            var others = study.Selections.Where(s => s.Id != arm.Main.Selection)
+            var otherSelections = study.Selections.Where(s => s.Id != arm.Main.Selection).ToList();
+            var others = otherSelections
                 .Select(s => Find(ParityTopic.ProximalPathways, arm.Id, s.Id) is { Ours.Length: > 0 } o ? $"{o.Ours} ({s.Id})" : null).OfType<string>().ToList();
             string reason = (proximal.Status == ParityStatus.Match ? "the authors' z table, re-read" : proximal.Reason) + $" (z ≤ {Network.Proximity.ProximalZ.ToString(CultureInfo.InvariantCulture)})";
-            string robust = others.Count > 0 ? $"stand-ins: {string.Join(", ", others)}" : "";
+            // "stand-ins" only while every other network is one (a connected run adds STRING v10.5, the paper's network).
+            bool allStandIns = otherSelections.All(s => run.Manifest().FirstOrDefault(e => e.Id == s.Input) is not { } e || run.IsStandIn(e));
+            string robust = others.Count > 0 ? $"{(allStandIns ? "stand-ins" : "recomputed")}: {string.Join(", ", others)}" : "";
             rows.Add(FromParity(ProximalPathways, arm.Drug.Label, $"{arm.Main.Selection} selection", proximal, reason, robust));
         }
         foreach (var arm in study.Arms)
@@ -165,7 +168,7 @@ public static class Verdict
         if (Substitute(study, arm, brief: true) is { } sub) reasons.Add(sub);
         string expression = V("expression_source");
         var source = study.ExpressionSources.FirstOrDefault(s => s.Id == expression);
-        bool standIn = source is not null && run.Manifest().FirstOrDefault(e => e.Id == source.Input) is { IsStandIn: true };
+        bool standIn = source is not null && run.Manifest().FirstOrDefault(e => e.Id == source.Input) is { } input && run.IsStandIn(input);
         var cohorts = run.Result("cohorts.tsv");
         string n = cohorts is null ? "?" : cohorts.Cell(cohorts.Where(("cohort", arm.Main.Cohort)).FirstOrDefault(), "n") ?? "?";
         reasons.Add($"{V("n_treated")} of {n} scored ({expression}{(standIn ? " stand-in" : "")})");

@@ -1,4 +1,5 @@
 using OrganoidBiomarkers.Common;
+using OrganoidBiomarkers.Data;
 
 namespace OrganoidBiomarkers.Study;
 
@@ -13,7 +14,11 @@ namespace OrganoidBiomarkers.Study;
 /// <param name="Replicates">Number of replicates (≥ 1).</param>
 /// <param name="MedianAuc">Median over replicates of the AUC (a fraction, near 1 = little killing).</param>
 /// <param name="MaxConcentration">Highest tested concentration (µM, &gt; 0).</param>
-public sealed record OrganoidResponseSummary(string Organoid, string Drug, double MedianLnIc50, int Replicates, double MedianAuc, double MaxConcentration)
+/// <param name="Collection">The organoid collection whose screen it comes from (e.g. "crc"); null in files written before
+/// collections were recorded (one collection). A response table without IC50s or tested concentrations (a bladder
+/// collection's <see cref="CuratedScreen"/>) leaves <paramref name="MedianLnIc50"/> and <paramref name="MaxConcentration"/> NaN.</param>
+public sealed record OrganoidResponseSummary(string Organoid, string Drug, double MedianLnIc50, int Replicates, double MedianAuc, double MaxConcentration,
+    string? Collection = null)
 {
     /// <summary>True when the median IC50 lies above the highest tested concentration: 50% inhibition was never reached and the value is an extrapolation.</summary>
     public bool AboveTestedRange => AboveHighestTested(MedianLnIc50, MaxConcentration);
@@ -23,10 +28,23 @@ public sealed record OrganoidResponseSummary(string Organoid, string Drug, doubl
     /// <param name="maxConcentration">Highest tested concentration (µM, &gt; 0).</param>
     public static bool AboveHighestTested(double lnIc50, double maxConcentration) => lnIc50 > Math.Log(maxConcentration);
 
-    /// <summary>The schema of organoid_response.tsv: organoid, drug, median_ln_ic50, replicates, median_auc, max_conc_um.</summary>
+    /// <summary>The schema of organoid_response.tsv: organoid, drug, median_ln_ic50, replicates, median_auc, max_conc_um, collection (NaN written NA).</summary>
     public static TsvTable Table(IEnumerable<OrganoidResponseSummary> rows) => TsvTable.From(rows,
         ("organoid", r => r.Organoid), ("drug", r => r.Drug), ("median_ln_ic50", r => r.MedianLnIc50), ("replicates", r => r.Replicates),
-        ("median_auc", r => r.MedianAuc), ("max_conc_um", r => r.MaxConcentration));
+        ("median_auc", r => r.MedianAuc), ("max_conc_um", r => r.MaxConcentration), ("collection", r => r.Collection));
+
+    /// <summary>
+    /// One collection's training response to one drug by organoid (ordinal order): the collection's rows (all rows when a
+    /// file records no collection), under the collection's <see cref="OrganoidCollection.TrainingResponse"/>.
+    /// </summary>
+    /// <param name="rows">Rows of organoid_response.tsv.</param>
+    /// <param name="collection">The training set's collection.</param>
+    /// <param name="screenName">The drug as the study names it in screens.</param>
+    public static IReadOnlyDictionary<string, double> TrainingResponse(IEnumerable<OrganoidResponseSummary> rows, OrganoidCollection collection, string screenName)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        return ForDrug(rows.Where(r => r.Collection is null || r.Collection == collection.Id), screenName, collection.ResponseOf);
+    }
 
     /// <summary>The responses to one drug by organoid (ordinal order), e.g. a model's training response.</summary>
     /// <param name="rows">Rows of organoid_response.tsv.</param>

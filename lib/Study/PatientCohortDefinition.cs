@@ -28,6 +28,9 @@ public sealed record ExpressionFileFilter(string Files, string Patients);
 /// <param name="PaperN">The paper's count, where it gives one.</param>
 /// <param name="Definition">In words, as cohorts.tsv shows it.</param>
 /// <param name="VariantOf">The cohort this one restates with another survival source (same rule otherwise).</param>
+/// <param name="ExpressionSamples">Optional expression filter by data instead of a GDC file list: the id of an expression
+/// source in which a member must have a primary-tumour (sample type 01) profile (the paper's "with an expression file",
+/// where the full-transcriptome matrix itself is the file list).</param>
 public sealed record PatientCohortDefinition(
     string Id, IReadOnlyList<string> Projects, string Drug, Treatment Treatment, string DrugRecords, DrugNameRule NameRule, string Survival,
-    string Definition, ExpressionFileFilter? ExpressionFiles = null, int? PaperN = null, string? VariantOf = null);
+    string Definition, ExpressionFileFilter? ExpressionFiles = null, int? PaperN = null, string? VariantOf = null, string? ExpressionSamples = null);

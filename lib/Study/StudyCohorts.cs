@@ -88,8 +88,9 @@ public sealed record OrganoidCohorts(IReadOnlyList<Cohort> Cohorts, IReadOnlyLis
             foreach (var drug in study.TrainingDrugs(c.Collection.Id))
             {
                 var auc = c.Screen.MedianAuc(drug).ToDictionary(r => (r.Organoid, r.DrugName), r => r.MedianAuc);
-                responses.AddRange(c.Screen.MedianIc50(drug).Select(r => new OrganoidResponseSummary(r.Organoid, r.DrugName, r.MedianLnIc50, r.Replicates,
-                    auc[(r.Organoid, r.DrugName)], maxConcentration[(r.Organoid, r.DrugName)])));
+                // Named as the study names the drug (the screen's own spelling may differ in case, e.g. CISPLATIN in a response table).
+                responses.AddRange(c.Screen.MedianIc50(drug).Select(r => new OrganoidResponseSummary(r.Organoid, drug, r.MedianLnIc50, r.Replicates,
+                    auc[(r.Organoid, r.DrugName)], maxConcentration[(r.Organoid, r.DrugName)], c.Collection.Id)));
             }
         }
         return (cohorts, responses, collections);
@@ -149,6 +150,7 @@ public sealed record PatientCohorts(IReadOnlyList<Cohort> Cohorts, IReadOnlyList
         };
         var gdcFiles = new Dictionary<string, IReadOnlyList<GdcFile>>(StringComparer.Ordinal);
         var clinical = new Dictionary<string, IReadOnlyList<ClinicalPatient>>(StringComparer.Ordinal);
+        var samples = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
 
         foreach (var source in study.DrugRecords)
         {
@@ -182,6 +184,11 @@ public sealed record PatientCohorts(IReadOnlyList<Cohort> Cohorts, IReadOnlyList
                     if (!gdcFiles.TryGetValue(filter.Files, out var files)) gdcFiles[filter.Files] = files = GdcFiles.ReadMetadata(pathOf(filter.Files));
                     members = Data.Cohorts.WithGdcFile(withSurvival, patients, files, $"{who}: with a GDC expression file", log);
                 }
+                else if (c.ExpressionSamples is { } sourceId)
+                {
+                    if (!samples.TryGetValue(sourceId, out var barcodes)) samples[sourceId] = barcodes = StudyInputs.ExpressionSamples(study.ExpressionSource(sourceId), pathOf);
+                    members = Data.Cohorts.WithPrimaryTumourSample(withSurvival, barcodes, sourceId, $"{who}: with a {sourceId} expression profile", log);
+                }
                 // What the wider rule would add to a treated cohort read with the authors' rule (not logged: it defines no cohort).
                 IReadOnlyList<string> added = [];
                 if (c.Treatment == Treatment.Treated && c.NameRule == DrugNameRule.Authors)
@@ -190,7 +197,8 @@ public sealed record PatientCohorts(IReadOnlyList<Cohort> Cohorts, IReadOnlyList
                     added = extended.Except(drugTreated, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
                 }
                 built[c.Id] = (new Cohort(c.Id, c.Definition, members, c.PaperN, c.Survival),
-                    new PatientCohortSteps(c.Id, c.Treatment, c.NameRule, drugTreated.Count, withSurvival.Count, c.ExpressionFiles is null ? null : members.Count, c.PaperN, added));
+                    new PatientCohortSteps(c.Id, c.Treatment, c.NameRule, drugTreated.Count, withSurvival.Count,
+                        c.ExpressionFiles is null && c.ExpressionSamples is null ? null : members.Count, c.PaperN, added));
             }
         }
         var missing = study.Cohorts.Where(c => !built.ContainsKey(c.Id)).Select(c => c.Id).ToList();

@@ -9,6 +9,7 @@ namespace OrganoidBiomarkers.Study;
 /// it, the survival and expression sources, the proximal-pathway selections and each arm's pre-specified main setting.
 /// Every notebook, the report and the parity table read it (data/study.json); nothing downstream names a drug or a
 /// cohort in code. <see cref="Read"/> refuses unknown fields and dangling references, naming the field and the fix.
+/// The optional <see cref="Atlas"/> section is the template of the drug atlas (every screened drug TCGA patients received).
 /// </summary>
 public sealed record StudyDefinition(
     string Name,
@@ -20,7 +21,8 @@ public sealed record StudyDefinition(
     IReadOnlyList<PatientCohortDefinition> Cohorts,
     IReadOnlyList<ArmDefinition> Arms,
     IReadOnlyList<SelectionDefinition> Selections,
-    IReadOnlyList<string> FirstNeighbourNetworks)
+    IReadOnlyList<string> FirstNeighbourNetworks,
+    AtlasDefinition? Atlas = null)
 {
     /// <summary>JSON conventions of data/study.json: snake_case names, enums by name, unknown fields refused.</summary>
     public static readonly JsonSerializerOptions Json = new()
@@ -121,6 +123,8 @@ public sealed record StudyDefinition(
             In($"{f}.survival", c.Survival, SurvivalSources.Select(s => s.Id), "a survival source");
             In($"{f}.variant_of", c.VariantOf, cohortIds, "a cohort");
             if (c.ExpressionFiles is { } ef) { Input($"{f}.expression_files.files", ef.Files); Input($"{f}.expression_files.patients", ef.Patients); }
+            In($"{f}.expression_samples", c.ExpressionSamples, ExpressionSources.Select(s => s.Id), "an expression source");
+            if (c.ExpressionFiles is not null && c.ExpressionSamples is not null) p.Add($"{f}: expression_files and expression_samples are two filters for one thing: keep one");
             if (SurvivalSource(c.Survival) is { } ss)
                 foreach (var project in c.Projects)
                     if (ss.InputFor(project) is null) p.Add($"{f}.survival: source '{ss.Id}' has no input for project {project}");
@@ -152,6 +156,7 @@ public sealed record StudyDefinition(
             if (m.Expression.Count == 0) p.Add($"{f}.main.expression: empty");
             foreach (var e in m.Expression) In($"{f}.main.expression", e, a.Expression, "one of the arm's expression sources");
         }
+        if (Atlas is not null) p.AddRange(Atlas.Problems(this, manifestIds));
         return p;
     }
 

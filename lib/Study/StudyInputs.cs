@@ -13,7 +13,7 @@ public static class StudyInputs
 {
     /// <summary>
     /// The <see cref="ExpressionTableLayout"/> preset with this name ("OrganoidGeo", "Gseapy", "XenaCsv", "RnaseqDb",
-    /// "FirehoseCounts"), as data/study.json names layouts.
+    /// "FirehoseCounts", "SymbolMatrix"), as data/study.json names layouts.
     /// </summary>
     /// <param name="name">A preset name, case-sensitive.</param>
     /// <exception cref="ArgumentException">An unknown name (the message lists the known ones).</exception>
@@ -24,7 +24,8 @@ public static class StudyInputs
         nameof(ExpressionTableLayout.XenaCsv) => ExpressionTableLayout.XenaCsv,
         nameof(ExpressionTableLayout.RnaseqDb) => ExpressionTableLayout.RnaseqDb,
         nameof(ExpressionTableLayout.FirehoseCounts) => ExpressionTableLayout.FirehoseCounts,
-        _ => throw new ArgumentException($"unknown expression layout '{name}' (known: OrganoidGeo, Gseapy, XenaCsv, RnaseqDb, FirehoseCounts)", nameof(name)),
+        nameof(ExpressionTableLayout.SymbolMatrix) => ExpressionTableLayout.SymbolMatrix,
+        _ => throw new ArgumentException($"unknown expression layout '{name}' (known: OrganoidGeo, Gseapy, XenaCsv, RnaseqDb, FirehoseCounts, SymbolMatrix)", nameof(name)),
     };
 
     /// <summary>The collection's organoid expression (genes x organoids, organoid IDs as the layout writes them).</summary>
@@ -34,7 +35,11 @@ public static class StudyInputs
     public static ExpressionMatrix OrganoidExpression(OrganoidCollection collection, Func<string, string> pathOf, CountLog log) =>
         ExpressionTables.Read(pathOf(collection.Expression), ExpressionLayout(collection.ExpressionLayout), log);
 
-    /// <summary>The collection's drug screen, read by its <see cref="OrganoidCollection.ScreenFormat"/> ("VanDeWetering": Table S2b of van de Wetering 2015).</summary>
+    /// <summary>
+    /// The collection's drug screen, read by its <see cref="OrganoidCollection.ScreenFormat"/>: "VanDeWetering" (Table
+    /// S2b of van de Wetering 2015: replicate IC50s and AUCs), "Lee2018Response" (the Lee 2018 bladder response table
+    /// written by scripts/fetch-inputs: one AUC per line and drug, <see cref="CuratedScreen.FromResponses"/>).
+    /// </summary>
     /// <param name="collection">A collection of the study.</param>
     /// <param name="pathOf">Manifest id to local path.</param>
     /// <param name="log">Receives the reader's counts.</param>
@@ -42,7 +47,8 @@ public static class StudyInputs
     public static DrugScreen OrganoidScreen(OrganoidCollection collection, Func<string, string> pathOf, CountLog log) => collection.ScreenFormat switch
     {
         "VanDeWetering" => DrugScreen.ReadVanDeWetering(pathOf(collection.Screen), log),
-        _ => throw new ArgumentException($"organoid collection {collection.Id}: no reader for screen format '{collection.ScreenFormat}' (known: VanDeWetering)"),
+        "Lee2018Response" => CuratedScreen.FromResponses(OrganoidResponseTables.ReadLee2018(pathOf(collection.Screen)), collection.Screen, log),
+        _ => throw new ArgumentException($"organoid collection {collection.Id}: no reader for screen format '{collection.ScreenFormat}' (known: VanDeWetering, Lee2018Response)"),
     };
 
     /// <summary>Every drug record of a source, its files read in order and pooled (each file's counts logged).</summary>

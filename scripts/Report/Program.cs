@@ -20,5 +20,7 @@ var inputs = new RunOutputs(output, repo, mirror, string.IsNullOrEmpty(config) ?
 var report = StudyReport.Build(inputs);
 File.WriteAllText(Path.Combine(output, "report.html"), ReportHtml.Render(report.Model));
 report.Parity.Write(Path.Combine(output, "results", "parity.tsv"));
+// run.json (written by the runner before the report) also says which input set the run used.
+(report.Model.Provenance.InputSet ?? InputSet.Of(inputs)).WriteInto(Path.Combine(output, "run.json"));
 Console.WriteLine($"report: wrote {Path.Combine(output, "report.html")} ({report.Model.Sections.Count} sections) and results/parity.tsv ({report.Parity.Rows.Count} rows)");
 return 0;

@@ -66,8 +66,8 @@ public class ModelFittingTests
         // Arms, then selections, then models: the order stage 05 and the report read.
         Assert.Equal(["FLUOROURACIL", "CISPLATIN", "IRINOTECAN"], coefficients.ColumnValues("drug").Distinct());
         var stage = ModelTables.StageModels(models, "authors");
-        Assert.Equal(["drug", "selection", "gmt", "model", "pathway", "coef", "rank", "organoid_drug", "n_organoids"], stage.Columns);
-        Assert.Contains(stage.Rows, r => r[0] == "IRINOTECAN" && r[7] == "Irinotecan" && r[8] == "8");
+        Assert.Equal(["drug", "selection", "gmt", "model", "pathway", "coef", "rank", "organoid_drug", "n_organoids", "training"], stage.Columns);
+        Assert.Contains(stage.Rows, r => r[0] == "IRINOTECAN" && r[7] == "Irinotecan" && r[8] == "8" && r[9] == "crc_organoids_irinotecan");
         var alphas = ModelTables.RidgeCvAlphas(models);
         Assert.Equal(sets.Count, alphas.Rows.Count);
         Assert.Equal("chosen alpha", alphas.Columns[^1]);
@@ -145,6 +145,33 @@ public class ModelFittingTests
         var features = Assert.Single(fu.Checks);
         Assert.False(features.Agrees);
         Assert.Equal("NO", fu.Table().Rows[0][3]);
+    }
+
+    [Fact]
+    public void An_arm_with_a_single_scored_proximal_pathway_runs_through_every_stage_04_table_and_figure()
+    {
+        // Irinotecan's authors' selection cut to one pathway (an arm with few proximal pathways, e.g. a new drug): the
+        // model, cross-validation, the AUC check and every display must run, showing as many rows as there are features.
+        var study = StudyFixture.WithIrinotecan();
+        var proximal = Proximal().Where(p => p.Drug != "IRINOTECAN" || p.Pathway == "R_NEAR_TOP1").ToList();
+        var sets = ModelFitting.TrainingSets(study, "crc", Nes(), Responses(), proximal, Cut, CountLog.Silent);
+        var main = ModelFitting.MainSet(sets, study.Arm("irinotecan"));
+        Assert.Equal(["R_NEAR_TOP1"], main.Set.Features);
+        var models = ModelFitting.Fit(sets, Options.Models);
+        var cv = ModelFitting.CrossValidate(models, Options);
+        var checks = ModelFitting.OnAuc(sets, models, cv, Responses(), Options);
+        var iri = checks.Where(c => c.Auc.Training.Arm.Id == "irinotecan").ToList();
+        Assert.All(iri, c => Assert.True(c.Agreement.SameTopAndSign && double.IsNaN(c.Agreement.CoefficientSpearman) && c.Agreement.TopK == 1));
+        Assert.Contains(ModelTables.AucComparison(checks).Rows, r => r[0] == "irinotecan" && r[7] == "NA" && r[8] == "1 of 1");
+        Assert.Equal(3, ModelTables.Findings(sets, cv, checks).Rows.Count);
+        Assert.Contains(ModelTables.Models(models).Rows, r => r[0] == "irinotecan" && r[1] == "authors" && r[4] == "1" && r[8] == "" && r[9] == "");
+        var top = ModelTables.TopBiomarkers(ModelFitting.ModelsOf(models, main), 15);
+        Assert.Equal(["1"], top.Rows.Select(r => r[0]));
+        var distances = PaperComparison.Of(main, ModelFitting.ModelsOf(models, main), Nes(), Responses(), PaperValues.Of(new Dictionary<string, string>())).DistanceTable();
+        Assert.All(distances.Rows, r => Assert.Equal("1 of 1", r[3]));
+        var png = Path.Combine(Directory.CreateTempSubdirectory("one-feature-").FullName, "bars.png");
+        var figure = OrganoidBiomarkers.Reporting.Figures.Save(OrganoidBiomarkers.Reporting.ModelFigures.CoefficientBars(ModelFitting.ModelsOf(models, main)[0], "one feature", 15), png);
+        Assert.True(figure.Base64.Length > 1000);
     }
 
     [Fact]

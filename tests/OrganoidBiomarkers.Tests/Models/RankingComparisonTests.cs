@@ -33,13 +33,19 @@ public class RankingComparisonTests
     }
 
     [Fact]
-    public void Only_common_features_are_correlated_and_too_few_are_refused()
+    public void Only_common_features_are_correlated_and_fewer_than_two_leave_the_correlation_undefined()
     {
         var g = RankingComparison.Compare(R(("A", 3), ("B", 2), ("C", 1)), R(("C", 5), ("B", 4), ("X", 9)));
         Assert.Equal(2, g.CommonFeatures);
         Assert.Equal(-1.0, g.CoefficientSpearman, 1e-12); // B, C: (2, 1) against (4, 5)
         Assert.False(g.SameTop);
-        Assert.Throws<ArgumentException>(() => RankingComparison.Compare(R(("A", 1), ("B", 2)), R(("A", 1), ("X", 2))));
+        var one = RankingComparison.Compare(R(("A", 1), ("B", 2)), R(("A", 1), ("X", 2)));
+        Assert.Equal(1, one.CommonFeatures);
+        Assert.True(double.IsNaN(one.CoefficientSpearman));
+        // A model of a single pathway: nothing to correlate, but the top pathway and its sign still decide a k = 1 split.
+        var single = RankingComparison.Compare(R(("A", -0.5)), R(("A", -2.0)));
+        Assert.True(single.SameTopAndSign && double.IsNaN(single.CoefficientSpearman));
+        Assert.Equal((1, 1), (single.TopK, single.TopKShared));
         Assert.Throws<ArgumentException>(() => RankingComparison.Compare(R(("A", 1), ("B", 2)), R(("A", 1), ("B", 2)), topK: 0));
     }
 }

@@ -132,6 +132,59 @@ public class CoxPhTests
         Assert.Equal(1 / a.Upper, b.Lower, 10);
     }
 
+    public static TheoryData<string, string> NotEstimableFits()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var r in Rows("coxph_not_estimable.tsv")) data.Add(r["dataset"], r["ties"]);
+        return data;
+    }
+
+    private static IReadOnlyList<SurvivalTime> Group(IReadOnlyDictionary<string, string> row, int group) =>
+        row["times"].Split('|')[group].Split(',').Zip(row["status"].Split('|')[group].Split(','))
+            .Select(p => new SurvivalTime(Num(p.First), p.Second == "1")).ToArray();
+
+    [Theory]
+    [MemberData(nameof(NotEstimableFits))]
+    public void A_hazard_ratio_with_every_death_while_one_group_is_at_risk_is_not_estimable_as_in_R(string dataset, string ties)
+    {
+        // R (Golden/survival/make_golden_not_estimable.R): coxph(Surv(time, status) ~ g2, ties = ties); coef NA, both
+        // log-likelihoods at beta = 0, logtest and sctest 0 on 0 df. The boundary set (group 1 censored AT the first
+        // death time, hence at risk then) is estimable: R's large coef is our infinite one.
+        var e = Rows("coxph_not_estimable.tsv").Single(r => r["dataset"] == dataset && r["ties"] == ties);
+        var fit = CoxPh.FitGroups(Group(e, 0), Group(e, 1), Ties(ties));
+        string at = $"{dataset}/{ties}";
+        Close(Num(e["loglik0"]), fit.LogLikelihoodNull, Rounding, $"{at} loglik0");
+        var c = Assert.Single(fit.Coefficients);
+        if (e["coef"] != "NA")
+        {
+            Assert.Equal(CoxStatus.InfiniteCoefficient, fit.Status);
+            Assert.Equal(double.PositiveInfinity, c.HazardRatio);
+            Close(Num(e["score"]), fit.Score.Statistic, Rounding, $"{at} score");
+            return;
+        }
+        Assert.Equal(CoxStatus.NotEstimable, fit.Status);
+        Close(Num(e["loglik"]), fit.LogLikelihood, Rounding, $"{at} loglik");
+        Assert.True(double.IsNaN(c.Estimate) && double.IsNaN(c.StdErr) && double.IsNaN(c.HazardRatio) && double.IsNaN(c.Lower) && double.IsNaN(c.Upper)
+                    && double.IsNaN(c.PValue) && double.IsNaN(fit.Wald.Statistic), $"{at}: {c}");
+        Assert.Equal((Num(e["lr"]), int.Parse(e["lr_df"]), 1.0), (fit.LikelihoodRatio.Statistic, fit.LikelihoodRatio.DegreesOfFreedom, fit.LikelihoodRatio.PValue));
+        Assert.Equal((Num(e["score"]), int.Parse(e["score_df"]), 1.0), (fit.Score.Statistic, fit.Score.DegreesOfFreedom, fit.Score.PValue));
+        Assert.Equal((Group(e, 0).Count + Group(e, 1).Count, Group(e, 0).Count(s => s.Event) + Group(e, 1).Count(s => s.Event)), (fit.Subjects, fit.Events));
+    }
+
+    [Fact]
+    public void A_comparison_whose_deaths_all_fall_while_one_group_is_at_risk_has_an_undefined_hazard_ratio_and_log_rank()
+    {
+        // Non-responders all censored (0.5, 0.8) before the responders' deaths: nothing to compare, no exception.
+        var responders = new[] { new SurvivalTime(1, true), new SurvivalTime(2, true), new SurvivalTime(3, false) };
+        var nonResponders = new[] { new SurvivalTime(0.5, false), new SurvivalTime(0.8, false) };
+        var c = GroupComparison.Compare(responders, nonResponders);
+        Assert.True(double.IsNaN(c.HazardRatio) && double.IsNaN(c.HazardRatioLower) && double.IsNaN(c.HazardRatioUpper));
+        Assert.True(double.IsNaN(c.LogRankChiSquare) && double.IsNaN(c.LogRankP));
+        Assert.Equal((2, 0), (c.EventsResponders, c.EventsNonResponders));
+        Assert.Equal(1.0 / 3, c.SurvivalAtHorizonResponders, 15); // (1 - 1/3)(1 - 1/2), carried past the censoring at 3
+        Assert.Equal(1.0, c.SurvivalAtHorizonNonResponders);
+    }
+
     [Fact]
     public void Rejects_bad_input()
     {

@@ -157,6 +157,35 @@ public class RobustnessBootstrapTests
     }
 
     [Fact]
+    public void Resamples_whose_deaths_all_fall_while_one_group_is_at_risk_are_counted_as_undefined_not_a_crash()
+    {
+        // Responder A dies at 10; non-responder D is censored at 5, E and F later. A resample drawing A and, among the
+        // non-responders, only D has its death while only the responders are at risk: the Cox fit is not estimable
+        // (R coxph: coef NA), so HR is undefined. With E or F drawn, the non-responders are at risk without dying: HR = 0.
+        var patients = new[] { "A", "B", "C", "D", "E", "F" };
+        double[] scores = [1, 2, 3, 4, 5, 6];
+        var split = new PatientSplit(patients, scores, 3.5, scores.Select(s => s <= 3.5).ToArray(), [], []);
+        SurvivalTime[] survival = [new(10, true), new(40, false), new(50, false), new(5, false), new(60, false), new(70, false)];
+        const int resamples = 300;
+        var result = RobustnessBootstrap.OverPatients(split, survival, resamples, 9, ["flat"]);
+
+        int notEstimable = 0, zero = 0, other = 0;
+        for (int b = 0; b < resamples; b++)
+        {
+            var rng = Rng.ForStream(9, "flat", "bootstrap", b.ToString(CultureInfo.InvariantCulture));
+            var drawn = Enumerable.Range(0, 6).Select(_ => rng.NextInt(6)).ToArray();
+            bool death = drawn.Contains(0), nonResponders = drawn.Any(i => i >= 3), responders = drawn.Any(i => i < 3);
+            if (!death || !nonResponders || !responders) other++;
+            else if (drawn.Where(i => i >= 3).All(i => i == 3)) notEstimable++;
+            else zero++;
+        }
+        Assert.True(notEstimable > 0 && zero > 0, $"fixture must exercise both cases: {notEstimable}/{zero}");
+        Assert.Equal(notEstimable + other, result.HazardRatio.Undefined);
+        Assert.Equal(zero, result.HazardRatio.Infinite);
+        Assert.All(result.HazardRatio.Draws, v => Assert.True(double.IsNaN(v) || v == 0, $"HR {v}"));
+    }
+
+    [Fact]
     public void Bad_input_is_rejected()
     {
         var (split, survival) = Cohort();

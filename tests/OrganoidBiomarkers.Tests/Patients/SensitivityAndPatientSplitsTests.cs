@@ -1,5 +1,7 @@
 using OrganoidBiomarkers.Common;
+using OrganoidBiomarkers.Models;
 using OrganoidBiomarkers.Patients;
+using OrganoidBiomarkers.Study;
 using Xunit;
 
 namespace OrganoidBiomarkers.Tests.Patients;
@@ -44,6 +46,39 @@ public class SensitivityAndPatientSplitsTests
         var overK = runs.Where(r => r.Unit == runs.Single(x => x.IsMain).Unit && r.Model == runs.Single(x => x.IsMain).Model).ToList();
         Assert.Equal((3, 3), (s.MaxK, s.KRange.Runs));
         Assert.Equal(overK.Max(r => r.Row.Split.HazardRatio), s.KRange.MaxHazardRatio);
+    }
+
+    [Fact]
+    public void An_alternative_training_set_gives_labelled_rows_that_are_never_main_and_a_training_sensitivity_row()
+    {
+        var (study, arm, units, _, baselines) = PatientWorld.Run();
+        // The arm's main training set is "org" (stage 01 built no "bladder" cohort); give it an alternative with its own model.
+        var alternativeTraining = new TrainingDefinition("bladder", "the paper's organoids");
+        var model = new StageModel("DRUGA", "authors", PatientWorld.Mode, "ridgecv",
+            BiomarkerRanking.ByAbsoluteCoefficient(["P3", "P1"], [0.8, -0.2]), "bladder_organoids_a1");
+        var alternative = new ArmInputs(arm.Arm, alternativeTraining, PatientWorld.Response(), [model], model, PatientWorld.OrganoidScores(), null, arm.Arm.OrganoidCohort(arm.Training));
+        var both = arm with { Alternatives = [alternative] };
+        var runs = ValidationGrid.Evaluate([both], units, 3);
+        Assert.Single(runs, r => r.IsMain);
+        Assert.Same(both, runs.Single(r => r.IsMain).Arm);
+        var labelled = runs.Where(r => r.Row.Split.TrainingOrganoids == "bladder_organoids_a1 (alternative to org_organoids_a1)").ToList();
+        Assert.Equal(units.Count * 3, labelled.Count);
+        Assert.All(labelled, r => Assert.False(r.IsMain));
+        // The k grid lists the main training set first and says which set each row used.
+        var grid = ValidationGrid.KGrid(runs, "a1", _ => true);
+        Assert.Contains("training", grid.Columns);
+        Assert.StartsWith("org_organoids_a1", grid.Rows[0][grid.Columns.ToList().IndexOf("training")]);
+
+        var sensitivity = SensitivitySplits.Of(study, study.Arms[0], runs.Select(r => r.Row).ToList(), baselines.Select(b => b.Row).ToList());
+        var training = Assert.Single(sensitivity.Entries, e => e.Group == "training");
+        Assert.Equal(("training: bladder_organoids_a1", SensitivityKind.Alternative), (training.Setting, training.Kind));
+        Assert.Same(labelled.Single(r => ReferenceEquals(r.Unit, runs.Single(x => x.IsMain).Unit) && r.Outcome.K == 1).Row, training.Validation);
+        // Its patients are in patients.tsv like every sensitivity split, and recompute to its row.
+        var rows = PatientSplits.Rows([sensitivity], runs, baselines);
+        Assert.Contains(rows, r => r.Setting == "training: bladder_organoids_a1");
+        Assert.All(PatientSplits.Check(rows, [sensitivity]), c => Assert.True(c.CountsMatch, c.Setting));
+        // The k range stays the main training set's.
+        Assert.Equal(3, sensitivity.KRange.Runs);
     }
 
     [Fact]

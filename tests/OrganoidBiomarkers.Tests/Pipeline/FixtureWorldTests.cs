@@ -53,11 +53,30 @@ public sealed class FixtureWorldRuns : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private string Artifact(params string[] parts) => Path.Combine([Repo!, .. parts]);
+    private string? MissingBuilds() => WorldPipeline.MissingBuilds(Repo);
 
-    private string? MissingBuilds()
+    private Task<WorldRun> Run(string name) =>
+        WorldPipeline.RunAsync(Repo!, name, Path.Combine(World, "config"), Path.Combine(World, "mirror"), Path.Combine(_work, name), Parameters, RunTimeout);
+}
+
+/// <summary>
+/// The real runner on a data config and mirror (the fixture world's, or a copy of its config with a connected folder):
+/// the Release builds of the library, the notebook runner and the report tool, started like scripts/run-pipeline.
+/// </summary>
+public static class WorldPipeline
+{
+    /// <summary>
+    /// The xunit collection of the tests that run the whole pipeline on the fixture world: one class after the other,
+    /// so the offline pair and the connected run do not share the CPU (each run's time is then its own).
+    /// </summary>
+    public const string Collection = "fixture world pipeline runs";
+
+    private static string Artifact(string repo, params string[] parts) => Path.Combine([repo, .. parts]);
+
+    /// <summary>Why the runs cannot start (missing or stale Release builds), or null.</summary>
+    public static string? MissingBuilds(string? repo)
     {
-        if (Repo is null) return $"cannot find the repository (OrganoidBiomarkers.sln) above {AppContext.BaseDirectory}";
+        if (repo is null) return $"cannot find the repository (OrganoidBiomarkers.sln) above {AppContext.BaseDirectory}";
         const string fix = "scripts/test builds them before the tests; by hand: dotnet build -c Release lib/OrganoidBiomarkers.csproj; " +
                            "dotnet build -c Release scripts/NotebookRunner/NotebookRunner.csproj; dotnet build -c Release scripts/Report/Report.csproj";
         var builds = new (string Dll, string Sources)[]
@@ -68,73 +87,21 @@ public sealed class FixtureWorldRuns : IAsyncLifetime
         };
         foreach (var (dll, sources) in builds)
         {
-            var path = Artifact(dll);
+            var path = Artifact(repo, dll);
             if (!File.Exists(path)) return $"the fixture-world test runs the real notebooks, which need the Release build {dll}: it is missing. Fix: {fix}";
             var built = File.GetLastWriteTimeUtc(path);
-            var newer = Directory.EnumerateFiles(Artifact(sources), "*.cs", SearchOption.AllDirectories)
+            var newer = Directory.EnumerateFiles(Artifact(repo, sources), "*.cs", SearchOption.AllDirectories)
                 .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
                 .FirstOrDefault(f => File.GetLastWriteTimeUtc(f) > built);
             if (newer is not null)
-                return $"the Release build {dll} is older than {Path.GetRelativePath(Repo, newer)}: the notebooks would run stale code. Fix: {fix}";
+                return $"the Release build {dll} is older than {Path.GetRelativePath(repo, newer)}: the notebooks would run stale code. Fix: {fix}";
         }
         return null;
     }
 
-    private async Task<WorldRun> Run(string name)
-    {
-        var output = Path.Combine(_work, name);
-        var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = Repo!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        string[] args =
-        [
-            Artifact("scripts", "NotebookRunner", "bin", "Release", "net10.0", "NotebookRunner.dll"),
-            "--report-tool", Artifact("scripts", "Report", "bin", "Release", "net10.0", "Report.dll"),
-            "--notebooks", Artifact("notebooks"),
-            "--data-config", Path.Combine(World, "config"),
-            "--data-mirror", Path.Combine(World, "mirror"),
-            "--output", output,
-            "--timeout-seconds", "300",
-        ];
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        foreach (var p in Parameters) { psi.ArgumentList.Add("--param"); psi.ArgumentList.Add(p); }
-        // Only the command line decides where inputs come from: nothing inherited may point at the real mirror.
-        foreach (var key in psi.Environment.Keys.Where(k => k.StartsWith("PIPELINE_", StringComparison.Ordinal) || k == "DATA_MIRROR").ToList())
-            psi.Environment.Remove(key);
-        // The world's data are tiny: quick (tiered) JIT of loops and no profile-guided re-JIT cost about a third less CPU
-        // than the runner's default (optimised loops, for the real data). JIT modes do not change results.
-        psi.Environment["DOTNET_TC_QuickJitForLoops"] = "1";
-        psi.Environment["DOTNET_TieredPGO"] = "0";
-
-        var log = new StringBuilder();
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(psi)!;
-        var stdout = Copy(process.StandardOutput, log);
-        var stderr = Copy(process.StandardError, log);
-        using var timeout = new CancellationTokenSource(RunTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            lock (log) log.AppendLine($"fixture-world test: the run exceeded {RunTimeout.TotalMinutes:0} minutes and was stopped");
-        }
-        await Task.WhenAll(stdout, stderr);
-        return new WorldRun(name, output, process.ExitCode, log.ToString(), clock.Elapsed);
-    }
-
-    private static async Task Copy(StreamReader from, StringBuilder to)
-    {
-        string? line;
-        while ((line = await from.ReadLineAsync()) is not null)
-            lock (to) to.AppendLine(line);
-    }
+    /// <summary>Runs every notebook and the report on <paramref name="config"/> and <paramref name="mirror"/> into <paramref name="output"/> (<see cref="WorldRunner"/>).</summary>
+    public static Task<WorldRun> RunAsync(string repo, string name, string config, string mirror, string output, IReadOnlyList<string> parameters, TimeSpan timeout) =>
+        WorldRunner.RunAsync(repo, name, config, mirror, output, parameters, timeout);
 }
 
 /// <summary>One pipeline run on the fixture world: its output folder, exit code and console log.</summary>
@@ -153,12 +120,14 @@ public sealed record WorldRun(string Name, string Output, int ExitCode, string L
     }
 }
 
+[Collection(WorldPipeline.Collection)]
 public sealed class FixtureWorldTests(FixtureWorldRuns runs, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<FixtureWorldRuns>
 {
     private static readonly string[] CoreResults =
     [
         "inventory.tsv", "cohorts.tsv", "organoid_qc.tsv", "drug_qc.tsv", "proximity.tsv", "proximal_pathways.tsv", "proximity_agreement.tsv",
         "model_coefficients.tsv", "organoid_cv.tsv", "response_measure.tsv", "validation.tsv", "baselines.tsv", "robustness.tsv", "parity.tsv",
+        "drug_atlas.tsv", "drug_atlas_eligibility.tsv",
     ];
 
     /// <summary>The world's designed numbers (written by make_world.py from its own records: an independent count).</summary>
@@ -213,10 +182,13 @@ public sealed class FixtureWorldTests(FixtureWorldRuns runs, Xunit.Abstractions.
         var run = Succeeded();
         var inventory = Rows(run.Table("inventory.tsv")).ToList();
         var manifest = OrganoidBiomarkers.Data.Manifest.Read(Path.Combine(runs.World, "config", "manifest.tsv"));
-        Assert.Equal(manifest.Select(e => e.Id), inventory.Select(r => r["input"]));
+        // Without fetched inputs the connected rows the paper used are listed as missing; the connected run's extras are not listed.
+        static bool Unfetched(OrganoidBiomarkers.Data.ManifestEntry e) => e.Fetch is OrganoidBiomarkers.Data.FetchMode.NotAvailable
+            || e.Fetch == OrganoidBiomarkers.Data.FetchMode.Connected && e.Status == "missing";
+        Assert.Equal(manifest.Where(e => e.Fetch != OrganoidBiomarkers.Data.FetchMode.Connected || Unfetched(e)).Select(e => e.Id), inventory.Select(r => r["input"]));
         foreach (var row in inventory)
         {
-            bool missing = manifest.Single(e => e.Id == row["input"]).Fetch == OrganoidBiomarkers.Data.FetchMode.NotAvailable;
+            bool missing = Unfetched(manifest.Single(e => e.Id == row["input"]));
             Assert.True(row["from"] == (missing ? "not available" : "mirror"), $"{row["input"]}: from '{row["from"]}'");
             if (!missing) Assert.True(int.Parse(row["rows"], CultureInfo.InvariantCulture) > 0, $"{row["input"]}: no rows read");
         }
@@ -286,6 +258,30 @@ public sealed class FixtureWorldTests(FixtureWorldRuns runs, Xunit.Abstractions.
             // The cisplatin arm's top biomarker (base excision repair) has too few genes in the Xena files: the split falls to rank 2.
             Assert.Equal((drug, unscoredSkipped), (drug, int.Parse(r["unscored_skipped"], CultureInfo.InvariantCulture)));
         }
+    }
+
+    [Fact]
+    public void The_drug_atlas_has_the_arms_and_patients_the_world_was_built_with_and_its_study_drugs_rows_are_stage_05s()
+    {
+        var run = Succeeded();
+        var atlas = Rows(run.Table("drug_atlas.tsv")).ToList();
+        Assert.Equal(Expected["atlas_arms"], string.Join(";", atlas.Select(r => r["arm"]).Order(StringComparer.Ordinal)));
+        Assert.All(atlas, r => Assert.Equal((r["arm"], ExpectedInt($"atlas_{r["arm"]}_n"), "tested"), (r["arm"], int.Parse(r["n_patients"], CultureInfo.InvariantCulture), r["status"])));
+        var eligibility = Rows(run.Table("drug_atlas_eligibility.tsv")).ToDictionary(r => r["screen_name"], StringComparer.Ordinal);
+        Assert.StartsWith("no DrugBank protein target", eligibility["Oxaliplatin"]["reason"]);
+        Assert.StartsWith("alias:", eligibility["Gemcitibine"]["name_source"]);
+        // Independently of notebook 07's own check: the atlas' rows of the study's drugs are validation.tsv's main rows.
+        var main = Rows(run.Table("validation.tsv")).Where(r => r["main"] == "true").ToDictionary(r => r["drug"], StringComparer.Ordinal);
+        foreach (var drug in new[] { "FLUOROURACIL", "CISPLATIN" })
+        {
+            var a = atlas.Single(r => r["target_row"] == drug);
+            foreach (var (mine, theirs) in new[] { ("cohort", "cohort"), ("expression_source", "expression_source"), ("survival_source", "survival_source"),
+                         ("n_patients", "n_treated"), ("n_responders", "n_responders"), ("n_nonresponders", "n_nonresponders"), ("events", "events"),
+                         ("logrank_p", "logrank_p"), ("hr", "hr"), ("hr_low", "hr_low"), ("hr_high", "hr_high"), ("surv5_responders", "surv5_responders"),
+                         ("surv5_nonresponders", "surv5_nonresponders"), ("biomarkers", "biomarkers"), ("signed_z", "signed_z"), ("unscored_skipped", "unscored_skipped") })
+                Assert.True(a[mine] == main[drug][theirs], $"{drug}: atlas {mine} {a[mine]}, validation.tsv {theirs} {main[drug][theirs]}");
+        }
+        Assert.True(File.Exists(Path.Combine(run.Output, "figures", "07_drug_atlas_forest.png")), "the atlas figure was not written");
     }
 
     [Fact]

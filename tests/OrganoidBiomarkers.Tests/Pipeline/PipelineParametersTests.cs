@@ -49,6 +49,8 @@ public class PipelineParametersTests
     [InlineData("n_random", " 250 ", "250")]
     [InlineData("seed", "18446744073709551615", "18446744073709551615")]
     [InlineData("dilution_range", "1e3", "1000")]
+    [InlineData("arm", "Gemcitabine_BLCA", "gemcitabine_blca")]
+    [InlineData("arm", "all", "all")]
     public void Values_are_normalised(string key, string given, string canonical)
     {
         var (values, errors) = PipelineParameters.Validate([new(key, given)]);
@@ -63,6 +65,7 @@ public class PipelineParametersTests
     [InlineData("permutations", "1.5", "allowed: a whole number >= 1")]
     [InlineData("seed", "18446744073709551616", "a whole number from 0 to 18446744073709551615")]
     [InlineData("offline", "ture", "did you mean offline=true?")]
+    [InlineData("arm", "5fu coad", "allowed: a name of letters, digits, '_' and '-'")]
     public void Bad_values_are_refused_naming_key_value_allowed_and_near_match(string key, string given, string expected)
     {
         var (_, errors) = PipelineParameters.Validate([new(key, given)]);

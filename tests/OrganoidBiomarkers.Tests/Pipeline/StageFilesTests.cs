@@ -47,6 +47,39 @@ public class StageFilesTests : IDisposable
     }
 
     [Fact]
+    public void Models_of_two_training_sets_of_one_drug_are_kept_apart_by_the_training_column()
+    {
+        var path = Write("models.tsv", "drug\tselection\tgmt\tmodel\tpathway\tcoef\trank\torganoid_drug\tn_organoids\ttraining\n" +
+            "C\tauthors\tauthors\tridgecv\tP1\t0.5\t1\tCisplatin\t11\tblca_organoids_c\n" +
+            "C\tauthors\tauthors\tridgecv\tP2\t0.7\t1\tCisplatin\t10\tcrc_organoids_c\n");
+        var models = StageFiles.Models(path);
+        Assert.Equal([("P1", "blca_organoids_c"), ("P2", "crc_organoids_c")], models.Select(m => (m.Biomarkers[0].Name, m.Training)));
+        // A file written before the column existed: one training set per arm (null).
+        var old = StageFiles.Models(Write("old.tsv", "drug\tselection\tgmt\tmodel\tpathway\tcoef\trank\nC\tauthors\tauthors\tridgecv\tP1\t0.5\t1\n"));
+        Assert.Null(Assert.Single(old).Training);
+    }
+
+    [Fact]
+    public void Response_summaries_carry_their_collection_and_read_NA_as_not_given()
+    {
+        var rows = StageFiles.OrganoidResponseSummaries(Write("r.tsv", "organoid\tdrug\tmedian_ln_ic50\treplicates\tmedian_auc\tmax_conc_um\tcollection\n" +
+            "P1\tCisplatin\t2.5\t3\t0.8\t50\tcrc\nSCBO-1\tCisplatin\tNA\t1\t0.61\tNA\tblca\n"));
+        Assert.Equal(("crc", 2.5), (rows[0].Collection, rows[0].MedianLnIc50));
+        Assert.True(double.IsNaN(rows[1].MedianLnIc50) && double.IsNaN(rows[1].MaxConcentration));
+        var crc = new OrganoidCollection("crc", "colorectal", "e", "OrganoidGeo", "s", "VanDeWetering", "crc");
+        var blca = crc with { Id = "blca", TrainingResponse = TrainingResponse.Auc };
+        Assert.Equal(["P1"], OrganoidResponseSummary.TrainingResponse(rows, crc, "Cisplatin").Keys);
+        Assert.Equal(0.61, Assert.Single(OrganoidResponseSummary.TrainingResponse(rows, blca, "Cisplatin")).Value);
+        // Written back, NaN is NA and the collection is kept.
+        var table = OrganoidResponseSummary.Table(rows);
+        Assert.Equal(["SCBO-1", "Cisplatin", "NA", "1", "0.61", "NA", "blca"], table.Rows[1]);
+        // Without a collection column (an older stage 01) every row belongs to every collection.
+        var old = StageFiles.OrganoidResponseSummaries(Write("o.tsv", "organoid\tdrug\tmedian_ln_ic50\treplicates\tmedian_auc\tmax_conc_um\nP1\tCisplatin\t2.5\t3\t0.8\t50\n"));
+        Assert.Null(Assert.Single(old).Collection);
+        Assert.Single(OrganoidResponseSummary.TrainingResponse(old, crc, "Cisplatin"));
+    }
+
+    [Fact]
     public void Pathway_scores_responses_and_proximal_pathways()
     {
         var nes = StageFiles.PathwayScores(Write("nes.tsv", "pathway\tO1\tO2\nP1\t0.25\t-1e-3\nP2\t1\t2\n"));

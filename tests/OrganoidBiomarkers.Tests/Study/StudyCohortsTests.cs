@@ -33,8 +33,9 @@ public class StudyCohortsTests
         Assert.Equal(new OrganoidResponseSummary("P4", "Cisplatin", 4.1, 2, 0.89, 50), r.Single(x => x.Organoid == "P4" && x.Drug == "Cisplatin"), new SummaryComparer());
         Assert.DoesNotContain(r, x => x.Drug == "Oxaliplatin");
         var table = OrganoidResponseSummary.Table(r);
-        Assert.Equal(["organoid", "drug", "median_ln_ic50", "replicates", "median_auc", "max_conc_um"], table.Columns);
-        Assert.Equal(["P1", "5-Fluorouracil", "4.5", "2", TsvTable.Cell(r[0].MedianAuc), "100"], table.Rows[0]);
+        Assert.Equal(["organoid", "drug", "median_ln_ic50", "replicates", "median_auc", "max_conc_um", "collection"], table.Columns);
+        Assert.Equal(["P1", "5-Fluorouracil", "4.5", "2", TsvTable.Cell(r[0].MedianAuc), "100", "crc"], table.Rows[0]);
+        Assert.All(r, x => Assert.Equal("crc", x.Collection));
     }
 
     [Fact]

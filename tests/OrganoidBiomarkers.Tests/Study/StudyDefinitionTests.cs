@@ -22,8 +22,11 @@ public class StudyDefinitionTests
         Assert.Equal(("authors", "ridgecv", 1, "coad_5fu", "biotab"), (fu.Main.Selection, fu.Main.Model, fu.Main.K, fu.Main.Cohort, fu.Main.Survival));
         Assert.Equal("crc_organoids_5fu", fu.OrganoidCohort(fu.Training[0]));
         Assert.Equal("5fu", fu.Drug.FileLabel);
-        Assert.Equal("bladder organoid expression not available", study.Arm("cisplatin").Training[0].Substitute);
+        // The bladder organoids first (a connected run), the CRC organoids as the labelled stand-in.
+        Assert.Equal(["blca", "crc"], study.Arm("cisplatin").Training.Select(t => t.Organoids));
+        Assert.Equal("bladder organoid expression not available", study.Arm("cisplatin").Training[1].Substitute);
         Assert.Equal(["5-Fluorouracil", "Cisplatin"], study.TrainingDrugs("crc"));
+        Assert.Equal(["Cisplatin"], study.TrainingDrugs("blca"));
         Assert.Same(fu, study.ArmForDrug("FLUOROURACIL"));
         Assert.Null(study.ArmForDrug("IRINOTECAN"));
     }
@@ -33,7 +36,8 @@ public class StudyDefinitionTests
     {
         var study = Repository();
         Assert.Equal("coad_biotab_patient", study.SurvivalSource("biotab")!.InputFor("COAD"));
-        Assert.Null(study.SurvivalSource("biotab")!.InputFor("BLCA"));
+        Assert.Equal("blca_biotab_patient", study.SurvivalSource("biotab")!.InputFor("BLCA"));
+        Assert.Null(study.SurvivalSource("biotab")!.InputFor("READ"));
         Assert.Equal("gdc_survival", study.SurvivalSource("GDC")!.InputFor("BLCA"));
     }
 

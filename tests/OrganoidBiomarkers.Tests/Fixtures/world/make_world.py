@@ -2,9 +2,10 @@
 """Writes the fixture world: a hand-made mini data world on which the real notebooks run end to end, quickly.
 
 Run with the Debian python (standard library only):  /usr/bin/python3 make_world.py
-It rewrites mirror/ (every input file, in the real file's exact format), config/ (manifest.tsv with these files'
+It rewrites mirror/ (every input file, in the real file's exact format), origins/ (the connected run's origin files in
+the formats their public origins serve, with the URLs they are served at), config/ (manifest.tsv with these files'
 sha256 and bytes, study.json, paper_values.tsv) and expected.tsv (the world's designed numbers, which the end-to-end
-test compares with the pipeline's results). Same Python, same bytes: every draw comes from one random.Random(SEED),
+tests compare with the pipeline's results). Same Python, same bytes: every draw comes from one random.Random(SEED),
 and nothing iterates over an unordered set.
 
 Nothing here is read from the data mirror: gene symbols, drug names and TCGA-like barcodes are real-looking names;
@@ -386,8 +387,8 @@ put("organoid_crc/median_response.txt",
     tsv([["Organoid", "Drug Name", "median_IC50"]] + [[o, d, num(v, 6)] for (o, d), v in screen_medians.items()]))
 
 
-def write_xlsx(rel, sheets):
-    """A minimal Office Open XML workbook (shared strings, one worksheet per sheet), fixed timestamps."""
+def write_xlsx(rel, sheets, into=None):
+    """A minimal Office Open XML workbook (shared strings, one worksheet per sheet), fixed timestamps (into: another file dict)."""
     strings, index = [], {}
 
     def si(text):
@@ -442,7 +443,10 @@ def write_xlsx(rel, sheets):
             info = zipfile.ZipInfo(name, date_time=(2015, 4, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(info, text.encode("utf-8"))
-    put_bytes(rel, buffer.getvalue())
+    if into is None:
+        put_bytes(rel, buffer.getvalue())
+    else:
+        into[rel] = buffer.getvalue()
 
 
 s2a = [["Organoid", "Drug_ID", "Drug Name", "Max_conc"]] + sorted({(r[0], r[1], r[2], r[3]) for r in screen_rows})
@@ -1190,6 +1194,334 @@ expected.append(("top_biomarker_5fu", BH3, "the only pathway whose genes carry t
 expected.append(("top_biomarker_cisplatin", BER, "the only pathway whose genes carry the organoids' cisplatin factor (not scorable in the Xena files)"))
 
 # ----------------------------------------------------------------------------------------------------------------
+# The authors' demo outputs (reference/authors_demo_coad_5fu/) in their real formats, numbers invented: the top-k table
+# of their multi-pathway script (k = 2..10, three models) and the k = 1 numbers read from their Kaplan-Meier figures.
+# (Every draw from here on comes after the ones above, so the files above do not change when this part does.)
+# ----------------------------------------------------------------------------------------------------------------
+fu_order = [BH3] + [n for n in AUTHORS_PROXIMAL["FLUOROURACIL"] if n != BH3]
+topk = [["cancer_type", "drug", "ML", "num_pathways", "pathways", "5yr_responder", "5yr_nonresponder", "pvalue"]]
+for model in ["Ridge", "SVR", "LinearRegression"]:
+    ranked = [BH3] + rng.sample(fu_order[1:], len(fu_order) - 1)
+    for k in range(2, 11):
+        topk.append(["coad", "FLUOROURACIL", model, str(k), ";".join(ranked[:k]),
+                     repr(rng.uniform(0.55, 0.95)), repr(rng.uniform(0.35, 0.8)), repr(rng.uniform(0.002, 0.95))])
+put("reference/authors_demo_coad_5fu/multi_pathway_predictions.txt", tsv(topk))
+n_fu = len(cohorts["coad_5fu"][0])
+k1 = [["model", "cohort", "biomarker", "n_responders", "n_nonresponders", "events_responders", "events_nonresponders", "logrank_p",
+       "surv5_responders", "surv5_nonresponders", "read_from"]]
+for model in ["Ridge", "SVR", "LinearRegression"]:
+    k1.append([model, f"coad_5fu (TCGA COAD, 5-FU, {n_fu} patients)", BH3, str(n_fu // 2), str(n_fu - n_fu // 2), "1", "5",
+               f"{rng.uniform(0.011, 0.099):.3g}", f"{rng.uniform(0.85, 0.99):.3f}", f"{rng.uniform(0.4, 0.7):.3f}",
+               f"single_pathway_{model}_coad_FLUOROURACIL_rank_1.eps"])
+put("reference/authors_demo_coad_5fu/single_pathway_values_read_from_figures.tsv", tsv(k1))
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The connected run's origin files (origins/): what the public origins serve (shared/notes/remote-inputs.md), in
+# their formats, for this world's genes, patients and organoids. The end-to-end test serves them on 127.0.0.1 at the
+# origins' own paths (origins/routes.tsv; the GDC API's files in origins/gdc/catalog.tsv), runs scripts/fetch-inputs
+# against them and then the pipeline in connected mode. Routes: STRING v10.5 on its primary host; COAD on Xena's HTSeq
+# matrix (the primary route, GENCODE v22 probeMap); BLCA's HTSeq matrix is not served, so its STAR matrix (fallback 1,
+# GENCODE v36 probemap with _PAR_Y ids) is used; READ has no Xena matrix, so the GDC API (fallback 2: paged /files,
+# /data tar.gz with MANIFEST.txt, one STAR - Counts file per sample) is used; biotabs by file UUID (BLCA drug by a
+# /files query); GEO GSE103990 normalised counts + family SOFT; Lee 2018 Table S3 as an xlsx at mmc4.
+# ----------------------------------------------------------------------------------------------------------------
+ORIGINS = {}                          # path under origins/ -> bytes
+ROUTES = [["url", "file", "gzip"]]    # served by the loopback server at the origin's URL (gzip: compressed when served)
+GDC_CATALOG = [["file_id", "file_name", "project", "data_format", "workflow", "sample", "fixture"]]  # fixture: path under the world folder
+
+
+def origin(rel, text, url=None, gzip_it=False):
+    ORIGINS[rel] = text.encode("utf-8") if isinstance(text, str) else text
+    if url is not None:
+        ROUTES.append([url, rel, "yes" if gzip_it else "no"])
+
+
+def decimal(v, digits):
+    """Python's repr of a rounded float, as pandas writes (0.0, 7.123456)."""
+    return repr(round(v, digits) + 0.0)
+
+
+# STRING v10.5: a protein per gene (invented ENSP ids), aliases with the '##' header and multi-source fields; links in
+# both orders, space-separated, combined scores 150..999. The >= 700 network is the stand-in's edges plus 'text-mining'
+# edges and the genes the stand-in lacks; a second TP53 protein, a protein with no HGNC symbol, a few Ensembl_HGNC-only
+# and BLAST-only symbols, and pairs at exactly 700 exercise the converter's rules.
+ensp, taken_ensp = {}, set()
+for g in universe:
+    while True:
+        e = f"9606.ENSP00000{rng.randint(200000, 499999)}"
+        if e not in taken_ensp:
+            taken_ensp.add(e)
+            ensp[g] = e
+            break
+TP53_ISOFORM, NO_SYMBOL = "9606.ENSP00000199999", "9606.ENSP00000999001"
+hgnc_only = set(rng.sample([g for g in universe if g not in TARGETS["CISPLATIN"] + TARGETS["FLUOROURACIL"]], 6))
+blast_only = set(rng.sample([g for g in universe if g not in hgnc_only and g not in TARGETS["CISPLATIN"] + TARGETS["FLUOROURACIL"]], 2))
+alias_rows = []
+for g in universe:
+    if g in blast_only:
+        alias_rows.append((ensp[g], g, "BLAST_UniProt_GN"))
+    elif g in hgnc_only:
+        alias_rows.append((ensp[g], g, "Ensembl_HGNC Ensembl_UniProt_GN"))
+    else:
+        alias_rows.append((ensp[g], g, "BLAST_KEGG_NAME BLAST_UniProt_GN BioMart_HUGO Ensembl_EntrezGene Ensembl_HGNC Ensembl_UniProt_GN Ensembl_WikiGene"))
+    if g in TARGETS["CISPLATIN"] or g in core[BH3]:
+        alias_rows.append((ensp[g], f"{g} protein", "BLAST_UniProt_DE Ensembl_UniProt_DE"))
+    alias_rows.append((ensp[g], uniprot.get(g, "Q9" + g[:4]), "BLAST_UniProt_AC Ensembl_UniProt_AC"))
+alias_rows.append((TP53_ISOFORM, "TP53", "BioMart_HUGO Ensembl_HGNC"))
+alias_rows.append((TP53_ISOFORM, "TP53-002", "Ensembl_HGNC_transcript_name Ensembl_Vega_transcript"))
+alias_rows.append((NO_SYMBOL, "Q99Z01", "Ensembl_UniProt_AC"))
+alias_rows.append((NO_SYMBOL, "1-@HYPOTHETICAL PROTEIN [*999001]", "Ensembl_MIM_GENE"))
+alias_rows.sort(key=lambda r: r[0])
+origin("string/9606.protein.aliases.v10.5.txt", "## string_protein_id ## alias ## source ##\n" + "".join(f"{a}\t{b}\t{c}\n" for a, b, c in alias_rows),
+       "https://stringdb-static.org/download/protein.aliases.v10.5/9606.protein.aliases.v10.5.txt.gz", gzip_it=True)
+links = {}
+
+
+def string_link(a, b, score):
+    if a != b:
+        links[(min(a, b), max(a, b))] = score
+
+
+for a, b in sorted(edges):
+    string_link(ensp[a], ensp[b], rng.randint(700, 999))
+for _ in range(45):  # text-mining edges the stand-in lacks
+    a, b = rng.sample(network_genes, 2)
+    string_link(ensp[a], ensp[b], rng.choice([700, rng.randint(700, 999)]))
+for g in sorted(not_in_network):  # genes the stand-in lacks, joined to the network
+    for other in rng.sample(network_genes, 2):
+        string_link(ensp[g], ensp[other], rng.randint(705, 960))
+for _ in range(160):  # below the cut-off
+    a, b = rng.sample(universe, 2)
+    if (min(ensp[a], ensp[b]), max(ensp[a], ensp[b])) not in links:
+        string_link(ensp[a], ensp[b], rng.randint(150, 699))
+for other in rng.sample(network_genes, 3):
+    string_link(TP53_ISOFORM, ensp[other], rng.randint(720, 990))
+for other in rng.sample(network_genes, 2):
+    string_link(NO_SYMBOL, ensp[other], rng.randint(720, 990))
+link_rows = sorted([(a, b, s) for (a, b), s in links.items()] + [(b, a, s) for (a, b), s in links.items()])
+origin("string/9606.protein.links.v10.5.txt", "protein1 protein2 combined_score\n" + "".join(f"{a} {b} {s}\n" for a, b, s in link_rows),
+       "https://stringdb-static.org/download/protein.links.v10.5/9606.protein.links.v10.5.txt.gz", gzip_it=True)
+string105_pairs_kept = sum(1 for s in links.values() if s >= 700)
+
+# Full-transcriptome TCGA expression, log2(FPKM-UQ + 1) of each patient's true profile: versioned Ensembl ids (GENCODE
+# v22 for the HTSeq matrix, v36 for STAR), two ids with one symbol (Y_RNA), a pseudoautosomal gene with its _PAR_Y copy
+# (v36), an id the probemap does not know; normal -11A samples, a second vial, a patient with a normal sample only.
+ver22 = {g: rng.randint(1, 17) for g in universe}
+ver36 = {g: ver22[g] + rng.choice([0, 0, 1, 2]) for g in universe}
+EXTRA = [("CD99", "ENSG00000002586"), ("Y_RNA", "ENSG00000201317"), ("Y_RNA", "ENSG00000252303")]
+extra_level = {ens: rng.uniform(-2, 6) for _, ens in EXTRA}
+UNKNOWN_ID = "ENSG00000999994.1"
+place = {g: (f"chr{rng.randint(1, 22)}", rng.randint(10000, 240000000), rng.choice("+-")) for g in universe}
+
+
+def probemap(version):
+    rows = ["id\tgene\tchrom\tchromStart\tchromEnd\tstrand"]
+    for g in universe:
+        chrom, start, strand = place[g]
+        rows.append(f"{ensembl[g]}.{version[g]}\t{g}\t{chrom}\t{start}\t{start + rng.randint(900, 90000)}\t{strand}")
+    for symbol, ens in EXTRA:
+        rows.append(f"{ens}.{1 if symbol == 'Y_RNA' else 20}\t{symbol}\tchr{'X' if symbol == 'CD99' else '1'}\t2691133\t2741309\t+")
+        if symbol == "CD99" and version is ver36:
+            rows.append(f"{ens}.20_PAR_Y\t{symbol}\tchrY\t2691187\t2741309\t+")
+    return "\n".join(rows) + "\n"
+
+
+def log_fpkm_uq(v):
+    return math.log2(2 ** (v + 3.0) + 1)
+
+
+def sample_profile(p, normal):
+    return {g: p["profile"][g] + gauss(0, 0.3 if normal else 0.08) for g in universe}
+
+
+def xena_matrix(samples, version, par_y):
+    """samples: (barcode, profile) in column order; rows in probemap order, values log2(fpkm-uq + 1)."""
+    rows = ["Ensembl_ID\t" + "\t".join(b for b, _ in samples)]
+    for g in universe:
+        rows.append(f"{ensembl[g]}.{version[g]}\t" + "\t".join(decimal(log_fpkm_uq(prof[g]), 4) for _, prof in samples))
+    for symbol, ens in EXTRA:
+        rows.append(f"{ens}.{1 if symbol == 'Y_RNA' else 20}\t" + "\t".join(decimal(max(0.0, extra_level[ens] + gauss(0, 0.3)), 4) for _ in samples))
+        if symbol == "CD99" and par_y:
+            rows.append(f"{ens}.20_PAR_Y\t" + "\t".join("0.5" if i == 0 else "0.0" for i in range(len(samples))))
+    rows.append(UNKNOWN_ID + "\t" + "\t".join("1.0" for _ in samples))
+    return "\n".join(rows) + "\n"
+
+
+coad_tcga = [p for i, p in enumerate(coad) if i not in (5, 17, 40)]
+coad_samples = [(p["barcode"] + "-01A", sample_profile(p, False)) for p in coad_tcga]
+coad_samples += [(coad[2]["barcode"] + "-01B", sample_profile(coad[2], False))]
+coad_samples += [(p["barcode"] + "-11A", sample_profile(p, True)) for p in coad[:4] + [coad[17]]]
+rng.shuffle(coad_samples)
+XENA = "https://gdc-hub.s3.us-east-1.amazonaws.com/download/"
+origin("xena/TCGA-COAD.htseq_fpkm-uq.tsv", xena_matrix(coad_samples, ver22, par_y=False), XENA + "TCGA-COAD.htseq_fpkm-uq.tsv.gz", gzip_it=True)
+origin("xena/gencode.v22.annotation.gene.probeMap", probemap(ver22), XENA + "gencode.v22.annotation.gene.probeMap")
+blca_tcga = [p for i, p in enumerate(blca) if i not in (2, 60)]
+blca_samples = [(p["barcode"] + "-01A", sample_profile(p, False)) for p in blca_tcga]
+blca_samples += [(p["barcode"] + "-11A", sample_profile(p, True)) for p in blca[:3]]
+rng.shuffle(blca_samples)
+origin("xena/TCGA-BLCA.star_fpkm-uq.tsv", xena_matrix(blca_samples, ver36, par_y=True), XENA + "TCGA-BLCA.star_fpkm-uq.tsv.gz", gzip_it=True)
+origin("xena/gencode.v36.annotation.gtf.gene.probemap", probemap(ver36), XENA + "gencode.v36.annotation.gtf.gene.probemap")
+
+# READ: one GDC 'STAR - Counts' file per sample (not gzipped): '# gene-model' line, the four N_* rows, then genes with
+# counts, TPM, FPKM and FPKM-UQ (4 decimals). Twelve READ tumours and one normal sample (the GDC lists the others too;
+# the world keeps the files few).
+read_tcga = [p for i, p in enumerate(read[:13]) if i != 6]
+read_files = [(p["barcode"] + "-01A", sample_profile(p, False)) for p in read_tcga] + [(read[0]["barcode"] + "-11A", sample_profile(read[0], True))]
+for barcode, prof in read_files:
+    file_id = uid()
+    name = f"{uid()}.rna_seq.augmented_star_gene_counts.tsv"
+    lines = ["# gene-model: GENCODE v36",
+             "gene_id\tgene_name\tgene_type\tunstranded\tstranded_first\tstranded_second\ttpm_unstranded\tfpkm_unstranded\tfpkm_uq_unstranded"]
+    for n_row in ["N_unmapped", "N_multimapping", "N_noFeature", "N_ambiguous"]:
+        a = rng.randint(1000000, 9000000)
+        lines.append(f"{n_row}\t\t\t{a}\t{a if n_row in ('N_unmapped', 'N_multimapping') else rng.randint(1000000, 25000000)}\t{rng.randint(1000000, 25000000)}\t\t\t")
+    for g in universe:
+        uq = 2 ** (prof[g] + 3.0)
+        count = int(round(uq * 12))
+        lines.append(f"{ensembl[g]}.{ver36[g]}\t{g}\tprotein_coding\t{count}\t{count // 2}\t{count - count // 2}\t{uq * 2.1:.4f}\t{uq * 0.7:.4f}\t{uq:.4f}")
+    lines.append(f"ENSG00000002586.20\tCD99\tprotein_coding\t5120\t2600\t2520\t103.2210\t38.9512\t55.2000")
+    lines.append(f"ENSG00000002586.20_PAR_Y\tCD99\tprotein_coding\t0\t0\t0\t0.0000\t0.0000\t0.0000")
+    rel = f"gdc/star/{name}"
+    origin(rel, "\n".join(lines) + "\n")
+    GDC_CATALOG.append([file_id, name, "TCGA-READ", "TSV", "STAR - Counts", barcode, "origins/" + rel])
+
+# BCR biotabs as GDC serves them (3 header rows): BLCA drug and patient tables (the paper's BLCA cohort definition),
+# READ's, and COAD's (the same bytes as the authors' 2019 copy in the mirror). The BLCA drug table is not the
+# TCGAbiolinks export's copy: one cisplatin record is missing and one patient the export lists without records has one.
+def biotab_patients(patients, blank=()):
+    rows = [list(r) for r in BIOTAB_PATIENT_HEADER]
+    for p in patients:
+        days, dead = outcome(p, p["C"])
+        vital = "Dead" if dead else "Alive"
+        death, contact = (str(days), NA) if dead else ("[Not Applicable]", str(days))
+        if p["barcode"] in blank:
+            vital = "[Not Available]"
+        rows.append(biotab_row(BIOTAB_PATIENT_HEADER, {
+            "bcr_patient_uuid": p["uuid"].upper(), "bcr_patient_barcode": p["barcode"], "form_completion_date": f"201{rng.randint(2, 6)}-{rng.randint(1, 12)}-{rng.randint(1, 28)}",
+            "gender": rng.choice(["MALE", "FEMALE"]), "vital_status": vital, "last_contact_days_to": contact, "death_days_to": death,
+            "age_at_initial_pathologic_diagnosis": str(rng.randint(40, 90))}))
+    return tsv(rows)
+
+
+def biotab_drugs(records):
+    rows = [list(r) for r in BIOTAB_DRUG_HEADER]
+    for p, d in records:
+        rows.append(biotab_row(BIOTAB_DRUG_HEADER, {
+            "bcr_patient_uuid": p["uuid"].upper(), "bcr_patient_barcode": p["barcode"], "bcr_drug_barcode": f"{p['barcode']}-D{rng.randint(10000, 99999)}",
+            "bcr_drug_uuid": uid(upper=True), "form_completion_date": f"201{rng.randint(2, 6)}-{rng.randint(1, 12)}-{rng.randint(1, 28)}",
+            "pharmaceutical_therapy_drug_name": d["name"], "pharmaceutical_therapy_type": d["type"] or "Chemotherapy",
+            "pharmaceutical_tx_started_days_to": str(d["start"]), "pharmaceutical_tx_ongoing_indicator": "YES" if d["end"] is None else "NO",
+            "pharmaceutical_tx_ended_days_to": NA if d["end"] is None else str(d["end"]), "treatment_best_response": d["response"] or "[Not Applicable]"}))
+    return tsv(rows)
+
+
+blca_biotab_records = [(p, d) for p in blca for d in p["drugs"] if not (p is blca[4] and d is p["drugs"][0])]
+blca_biotab_records.append((blca_no_record[5], {"name": "Cisplatin", "type": "Chemotherapy", "start": 40, "end": 160, "response": ""}))
+blca_biotab_records.sort(key=lambda r: r[0]["barcode"])
+read_biotab_records = sorted([(p, d) for p in read for d in p["drugs"]], key=lambda r: r[0]["barcode"])
+BIOTABS = [  # (file id, project, name, text)
+    ("eaa71705-960a-4abd-b5d7-f5fdc0d0c5af", "TCGA-BLCA", "nationwidechildrens.org_clinical_patient_blca.txt", biotab_patients(blca, blank={blca[9]["barcode"]})),
+    (uid(), "TCGA-BLCA", "nationwidechildrens.org_clinical_drug_blca.txt", biotab_drugs(blca_biotab_records)),
+    ("a4e80133-a7b1-4adc-8c69-1178c1871c78", "TCGA-READ", "nationwidechildrens.org_clinical_patient_read.txt", biotab_patients(read)),
+    ("4bab4ce6-239f-468d-8bbb-1cb69532f85a", "TCGA-READ", "nationwidechildrens.org_clinical_drug_read.txt", biotab_drugs(read_biotab_records)),
+    ("4060482f-eedf-4959-97f1-f8b6c529c368", "TCGA-COAD", "nationwidechildrens.org_clinical_patient_coad.txt", None),
+    ("dae92461-d098-40a3-997e-1a2d3e5b8dfe", "TCGA-COAD", "nationwidechildrens.org_clinical_drug_coad.txt", None),
+]
+for file_id, project, name, text in BIOTABS:
+    if text is None:  # COAD: the same bytes as the mirror's copy, served from there
+        GDC_CATALOG.append([file_id, name, project, "BCR Biotab", "", "", f"mirror/tcga/clinical/{name}"])
+        continue
+    origin(f"gdc/biotab/{name}", text)
+    GDC_CATALOG.append([file_id, name, project, "BCR Biotab", "", "", f"origins/gdc/biotab/{name}"])
+
+# Lee 2018 bladder organoids: GEO GSE103990's normalised counts (empty first header cell, MS... RNA ids, ENSG_SYMBOL
+# rows, linear values) with the family SOFT that maps RNA ids to lines (SCBO-5_orgP10; a tumour-tissue sample, a
+# sample without counts), and Table S3 (title row, header, two replicates per line and drug, a row without a drug
+# name, an NA log IC50). Each line has a cisplatin factor: the base excision repair genes rise with it (partners fall)
+# and so does the cisplatin AUC, as in the CRC organoids' ln IC50.
+BLADDER_LINES = ["SCBO-1", "SCBO-2", "SCBO-3.2", "SCBO-4", "SCBO-5", "SCBO-6", "SCBO-7", "SCBO-8", "SCBO-9", "SCBO-10", "SCBO-11", "SCBO-12"]
+bladder_factor = {line: gauss() for line in BLADDER_LINES + ["SCBO-14"]}
+bladder_mean = {g: rng.uniform(5.5, 13.0) for g in universe}
+for g, anti in partner.items():
+    bladder_mean[anti] = bladder_mean[g] + rng.uniform(-0.4, 0.4)
+not_in_bladder = set(rng.sample([g for g in filler_pool if g not in all_driver_genes], 8))
+bladder_genes = [g for g in universe if g not in not_in_bladder]
+bladder_samples = []  # (RNA id, title, line or None)
+for k, line in enumerate(BLADDER_LINES):
+    for passage in ([3, 9] if line in ("SCBO-5", "SCBO-9") else [rng.randint(1, 14)]):
+        bladder_samples.append((f"MS0{100 + len(bladder_samples)}{'AB'[k % 2]}", f"{line}_orgP{passage}", line))
+bladder_samples.append(("MS0190", "SCBO-5_tumor", None))
+rng.shuffle(bladder_samples)
+counts_rows = ["\t" + "\t".join(ms for ms, _, _ in bladder_samples)]
+for g in bladder_genes:
+    vals = []
+    for ms, _, line in bladder_samples:
+        v = bladder_mean[g] + gauss(0, 0.25)
+        if line is not None:
+            f = bladder_factor[line]
+            if g in driver_genes[BER]:
+                v += 1.6 * f
+            elif g in partner_of and partner_of[g] in driver_genes[BER]:
+                v -= 1.6 * f
+        vals.append(decimal(2 ** v, 2))
+    counts_rows.append(f"{ensembl[g]}_{g}\t" + "\t".join(vals))
+for ens in ("ENSG00000201317", "ENSG00000252303"):
+    counts_rows.append(f"{ens}_Y_RNA\t" + "\t".join(decimal(rng.uniform(0, 30), 2) for _ in bladder_samples))
+GEO = "https://ftp.ncbi.nlm.nih.gov/geo/series/GSE103nnn/GSE103990/"
+origin("geo/GSE103990_Normalized_counts.txt", "\n".join(counts_rows) + "\n", GEO + "suppl/GSE103990_Normalized_counts.txt.gz", gzip_it=True)
+soft = ["^DATABASE = GeoMiame", "!Database_name = Gene Expression Omnibus (GEO)", "!Database_institute = NCBI NLM NIH", "^SERIES = GSE103990",
+        "!Series_title = Tumor evolution and drug response in patient-derived organoid models of bladder cancer", "!Series_geo_accession = GSE103990",
+        "^PLATFORM = GPL16791", "!Platform_title = Illumina HiSeq 2500 (Homo sapiens)"]
+for i, (ms, title, line) in enumerate(sorted(bladder_samples, key=lambda s: s[0]) + [("MS9999", "SCBO-16_orgP2", "SCBO-16")]):
+    kind = "organoid" if line is not None else "tumor"
+    soft += [f"^SAMPLE = GSM{2787431 + i}", f"!Sample_title = {title}", f"!Sample_geo_accession = GSM{2787431 + i}",
+             f"!Sample_source_name_ch1 = bladder cancer {kind}", f"!Sample_description = {kind} RNA-seq", f"!Sample_description = {ms}"]
+origin("geo/GSE103990_family.soft", "\n".join(soft) + "\n", GEO + "soft/GSE103990_family.soft.gz", gzip_it=True)
+s3 = [["Table S3. Drug Response of Bladder Cancer Organoid Lines, Related to Figure 6"], ["Drug", "Organoid Line", "HillSlope", "LogIC50", "AUC"]]
+bladder_auc = {}
+for line in [x for x in BLADDER_LINES if x != "SCBO-12"] + ["SCBO-14"]:
+    reps = []
+    for r in range(2):
+        auc = min(0.98, max(0.1, 0.6 + 0.09 * bladder_factor[line] + gauss(0, 0.015)))
+        reps.append(auc)
+        s3.append(["Cisplatin", line, num(rng.uniform(-2.5, -0.6), 3), "NA" if (line, r) == ("SCBO-7", 1) else num(rng.uniform(0.2, 2.2), 3), num(auc, 4)])
+    bladder_auc[line.replace(".", "_")] = sum(reps) / 2
+for line in ["SCBO-1", "SCBO-4", "SCBO-8", "SCBO-10"]:
+    s3.append(["Gemcitabine", line, num(rng.uniform(-2.5, -0.6), 3), num(rng.uniform(-2.0, 0.5), 3), num(rng.uniform(0.2, 0.7), 4)])
+s3.append(["", "SCBO-5", "-1.1", "0.4", "0.55"])
+write_xlsx("elsevier/1-s2.0-S0092867418302976-mmc4.xlsx", [("Table S3", s3)], into=ORIGINS)
+ROUTES.append(["https://ars.els-cdn.com/content/image/1-s2.0-S0092867418302976-mmc4.xlsx", "elsevier/1-s2.0-S0092867418302976-mmc4.xlsx", "no"])
+ROUTES[1:] = sorted(ROUTES[1:])
+GDC_CATALOG[1:] = sorted(GDC_CATALOG[1:])
+
+# What a connected run should find, counted here with the study's rules (independently of the pipeline).
+biotab_blca_survival = {}
+for p in blca:
+    if p is not blca[9]:
+        days, dead = outcome(p, p["C"])
+        biotab_blca_survival[p["barcode"]] = (days, dead)
+blca_tumour_profiles = {p["barcode"] for p in blca_tcga}
+blca_any_profile = blca_tumour_profiles | {p["barcode"] for p in blca[:3]}
+coad_tumour_profiles = {p["barcode"] for p in coad_tcga}
+coad_any_profile = coad_tumour_profiles | {p["barcode"] for p in coad[:4] + [coad[17]]}
+biotab_cis = treated([(p["barcode"], d["name"]) for p, d in blca_biotab_records], "CISPLATIN", "authors")
+cohorts["blca_cisplatin_biotab"] = ({b for b in biotab_cis if b in biotab_blca_survival and b in blca_tumour_profiles}, biotab_blca_survival)
+members, survival = cohorts["blca_cisplatin_biotab"]
+expected.append(("blca_cisplatin_biotab_n", len(members), "connected run: BLCA biotab cisplatin (authors' rule), biotab survival, a tcga_blca primary tumour"))
+expected.append(("blca_cisplatin_biotab_events", sum(1 for m in members if survival[m][1]), "connected run: deaths"))
+expected.append(("blca_organoids_cisplatin_n", len({x.replace(".", "_") for x in BLADDER_LINES} & set(bladder_auc)), "connected run: bladder lines with expression and a cisplatin AUC"))
+expected.append(("coad_5fu_expr_tcga_coad", len(cohorts["coad_5fu"][0] & coad_any_profile), "connected run: coad_5fu members with a tcga_coad sample"))
+expected.append(("blca_cisplatin_expr_tcga_blca", len(cohorts["blca_cisplatin"][0] & blca_any_profile), "connected run: blca_cisplatin members with a tcga_blca sample"))
+for arm, cohort, tumours in [("5fu", "coad_5fu", coad_tumour_profiles), ("cisplatin", "blca_cisplatin", blca_tumour_profiles)]:
+    members, survival = cohorts[cohort]
+    unit = members & tumours
+    expected.append((f"connected_main_{arm}_n", len(unit), f"connected run: {cohort} x the full-transcriptome source"))
+    expected.append((f"connected_main_{arm}_events", sum(1 for m in unit if survival[m][1]), "connected run: deaths in the main split"))
+expected.append(("string105_pairs", string105_pairs_kept, "connected run: STRING v10.5 protein pairs with combined score >= 700 (before mapping to symbols)"))
+
+
+# ----------------------------------------------------------------------------------------------------------------
 # Write: mirror/, config/ (manifest, study, paper values), expected.tsv.
 # ----------------------------------------------------------------------------------------------------------------
 def read_tsv(path):
@@ -1225,11 +1557,14 @@ CONTENT = {
     "ref_gseapy_expression": "gseapy input: the organoid matrix (NAME, DESCRIPTION, organoids)", "ref_gseapy_gmt": "gseapy input GMT (sets restricted to measured genes)",
     "ref_gseapy_raw_es": "gseapy 0.9 raw ES of the fixture organoids", "ref_gseapy_nes": "gseapy 0.9 normalized ES of the fixture organoids",
     "tiriac_response": "pancreatic organoid AUCs", "tiriac_samples": "GDC sample sheet of those organoids",
+    "authors_demo_topk": "the 'authors' top-k table (k = 2..10, three models; invented numbers)",
+    "authors_demo_k1_values": "the k = 1 numbers 'read from the authors' figures' (invented)",
 }
 header, manifest = read_tsv(os.path.join(REPO, "data", "manifest.tsv"))
 out_rows, not_written = [header], []  # every input of data/manifest.tsv has its fixture file: the world omits none
 for row in manifest:
-    if row["fetch"] == "not-available":
+    if row["fetch"] in ("not-available", "connected"):
+        # Connected inputs stay connected: the world's origins/ serve them to scripts/fetch-inputs in the end-to-end test.
         out_rows.append([row[c] for c in header])
         continue
     if row["file"] not in WRITTEN:
@@ -1260,6 +1595,36 @@ for arm in study["arms"]:
         if "paper_n" in t:
             t["paper_n"] = counts[f"{t['organoids']}_organoids_{arm['id']}_n"]
 
+# The drug atlas (notebook 07): a screened drug with a DrugBank name (the authors' rule, else the study's screen alias),
+# a drug_drugTarget.txt row and at least ATLAS_MIN_PATIENTS treated patients with survival and a Xena profile in one of
+# the atlas' cancers becomes an arm "{label}_{cancer}". The world's cohorts are small, so is its threshold; the counts
+# below are this script's own, from its records, for the end-to-end test to compare with.
+ATLAS_MIN_PATIENTS = 10
+if "atlas" in study:
+    study["atlas"]["min_patients"] = ATLAS_MIN_PATIENTS
+    aliases = {a["screen_name"]: a["drugbank_name"] for a in study["atlas"]["screen_aliases"]}
+    with_targets = set()
+    for drugs_cell, _ in DRUG_TARGET_ROWS:
+        for d in drugs_cell.split(","):
+            with_targets.add(d.strip().upper())
+            with_targets.update(names(d.strip(), "authors"))
+    atlas_cancers = [("coad", lambda drug: {p for p in treated(biotab_records, drug, "authors") if p in biotab_survival and p in with_file}, coverage["xena_coadread"]),
+                     ("blca", lambda drug: {p for p in treated(biolinks["BLCA"], drug, "authors") if p in gdc_blca}, coverage["xena_blca"])]
+    study_labels = {a["drug"]["drugbank_name"]: a["drug"]["label"] for a in study["arms"]}
+    atlas_arms = []
+    for _, screen_name, _, _ in sorted(SCREEN_DRUGS, key=lambda d: d[1]):
+        found = names(screen_name, "authors")
+        drug = found.pop() if len(found) == 1 else aliases.get(screen_name)
+        if drug is None or drug not in with_targets:
+            continue
+        label = "".join(ch for ch in study_labels.get(drug, drug.lower()).lower() if ch.isalnum())
+        for cancer, members, profiled in atlas_cancers:
+            n = len(members(drug) & profiled)
+            if n >= ATLAS_MIN_PATIENTS:
+                atlas_arms.append(f"{label}_{cancer}")
+                expected.append((f"atlas_{label}_{cancer}_n", n, f"{drug} in {cancer}: treated, with survival and a Xena profile"))
+    expected.append(("atlas_arms", ";".join(sorted(atlas_arms)), f"atlas arms (>= {ATLAS_MIN_PATIENTS} patients), ordinal"))
+
 paper_header, paper = read_tsv(os.path.join(REPO, "data", "paper_values.tsv"))
 designed = {"crc_organoids_5fu": counts["crc_organoids_5fu_n"], "coad_5fu_patients": counts["coad_5fu_n"],
             "blca_cisplatin_patients": counts["blca_cisplatin_n"], "top_biomarker_5fu": BH3, "features_5fu": features_5fu}
@@ -1286,8 +1651,23 @@ os.makedirs(CONFIG, exist_ok=True)
 for name, text in [("manifest.tsv", tsv(out_rows)), ("study.json", json.dumps(study, indent=2, ensure_ascii=False) + "\n"), ("paper_values.tsv", tsv(paper_rows))]:
     with open(os.path.join(CONFIG, name), "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
+ORIGIN_DIR = os.path.join(HERE, "origins")
+if os.path.isdir(ORIGIN_DIR):
+    for root, dirs, files in os.walk(ORIGIN_DIR, topdown=False):
+        for f in files:
+            os.remove(os.path.join(root, f))
+        for d in dirs:
+            os.rmdir(os.path.join(root, d))
+ORIGINS["routes.tsv"] = tsv(ROUTES).encode("utf-8")
+ORIGINS["gdc/catalog.tsv"] = tsv(GDC_CATALOG).encode("utf-8")
+for rel in sorted(ORIGINS):
+    path = os.path.join(ORIGIN_DIR, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(ORIGINS[rel])
 with open(os.path.join(HERE, "expected.tsv"), "w", encoding="utf-8", newline="\n") as f:
     f.write(tsv([["quantity", "value", "what"]] + [[q, str(v), w] for q, v, w in expected]))
-print(f"wrote {len(WRITTEN)} mirror files ({sum(len(b) for b in WRITTEN.values()):,} bytes), config/ and expected.tsv")
+print(f"wrote {len(WRITTEN)} mirror files ({sum(len(b) for b in WRITTEN.values()):,} bytes), {len(ORIGINS)} origin files "
+      f"({sum(len(b) for b in ORIGINS.values()):,} bytes), config/ and expected.tsv")
 for q, v, _ in expected:
     print(f"  {q} = {v}")
