@@ -25,7 +25,7 @@ public static class LearnerFitting
     public const string StageFile = "learner_models.tsv";
 
     /// <summary>Permutations of the learners' null by default (--param learner_permutations): see README "Learner comparison" for the cost.</summary>
-    public const int DefaultPermutations = 19;
+    public const int DefaultPermutations = 9;
 
     /// <summary>
     /// Every learner of <paramref name="learners"/> (names of <see cref="Learners.ByName"/>) on each arm's main training set
