@@ -55,11 +55,11 @@ public class LearnerSplitsTests
     }
 
     [Fact]
-    public void The_main_unit_grid_lists_the_main_model_first_then_the_others_in_the_k_grid_order()
+    public void The_main_unit_grid_lists_the_paper_models_first_then_the_learners()
     {
         var (_, arm, units, runs, _) = PatientWorld.Run();
         var grid = LearnerSplits.MainUnitGrid([arm], units, runs, LearnerSplits.Evaluate([arm], units, LearnerModels(), 3));
-        Assert.Equal(["ridgecv", "fasttree", "sdca", "svr"], grid.ColumnValues("model"));
+        Assert.Equal(["ridgecv", "svr", "fasttree", "sdca"], grid.ColumnValues("model"));
         Assert.Equal(["k=1", "k=2", "k=3"], grid.Columns.TakeLast(3));
     }
 }
