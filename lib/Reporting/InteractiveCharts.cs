@@ -96,9 +96,11 @@ public static class InteractiveCharts
             Line("x", threshold, threshold, "paper", 0, 1), Line("paper", 0, 1, "y", threshold, threshold),
         });
         layout.SetProperty("annotations", new object[] { Note($"proximal: z \u2264 {threshold.ToString("0.####", CultureInfo.InvariantCulture)} (lower-left box: both)", 0.01, 0.01, "left") });
-        // The networks' legend entries are long: above the plot, not beside it, where they took half the width.
+        // The networks' legend entries are long: above the plot, not beside it (where they took half the width), and the
+        // title pinned to the top of the chart so the legend's rows fit between them.
+        layout.SetProperty("title", Obj(("text", $"{drug}: proximity z, ours against the authors' table"), ("x", 0.02), ("y", 0.985), ("yanchor", "top"), ("font", Obj(("size", 17)))));
         layout.SetProperty("legend", Obj(("orientation", "h"), ("x", 0), ("y", 1.0), ("yanchor", "bottom")));
-        layout.SetProperty("margin", Obj(("l", 70), ("r", 30), ("t", 120), ("b", 90)));
+        layout.SetProperty("margin", Obj(("l", 70), ("r", 30), ("t", 130), ("b", 90)));
         return Build($"z agreement {drug}", traces, layout, 900, 700);
     }
 
