@@ -76,6 +76,12 @@ public static class Cohorts
     /// Members with a primary-tumour profile (sample type 01) among an expression source's sample barcodes: the paper's
     /// "with an expression file" read from the expression matrix itself (patient-level or normal-only columns do not count).
     /// </summary>
+    /// <param name="members">The cohort's members so far (12-character patient barcodes).</param>
+    /// <param name="sampleBarcodes">The expression source's column names; those that are not TCGA barcodes are ignored.</param>
+    /// <param name="source">The expression source's id, for the count line.</param>
+    /// <param name="step">The step's name in the count log.</param>
+    /// <param name="log">Receives the members before and after.</param>
+    /// <returns>The members kept, in their input order.</returns>
     public static IReadOnlyList<CohortMember> WithPrimaryTumourSample(IReadOnlyList<CohortMember> members, IEnumerable<string> sampleBarcodes, string source,
         string step, CountLog log)
     {

@@ -5,7 +5,20 @@ using OrganoidBiomarkers.Data.Remote;
 namespace OrganoidBiomarkers.Data;
 
 /// <summary>Where a resolved input came from.</summary>
-public enum InputSource { Mirror, Cache, Download, Connected }
+public enum InputSource
+{
+    /// <summary>The read-only mirror folder (<c>--data-mirror</c>).</summary>
+    Mirror,
+
+    /// <summary>The git-ignored cache (<c>data/cache</c>), holding an earlier download.</summary>
+    Cache,
+
+    /// <summary>Downloaded from the manifest's origin URL into the cache during this run.</summary>
+    Download,
+
+    /// <summary>The connected folder (<c>data/connected/</c>) written by <c>scripts/fetch-inputs</c>.</summary>
+    Connected,
+}
 
 /// <summary>A verified local copy of one manifest input.</summary>
 /// <param name="Entry">Its manifest row.</param>
@@ -31,18 +44,26 @@ public sealed class DataStore
 
     private ConnectedRecord? _record;
 
+    /// <summary>The folder laid out like the data mirror, or null when none is set.</summary>
     public string? Mirror { get; }
+
+    /// <summary>The git-ignored folder downloads go to and are read back from (<c>data/cache</c>).</summary>
     public string CacheDir { get; }
+
     /// <summary>The connected folder (<c>data/connected/</c>), or null when connected inputs are not looked for.</summary>
     public string? ConnectedDir { get; }
+
+    /// <summary>The manifest rows, in the order given.</summary>
     public IReadOnlyList<ManifestEntry> Entries { get; }
 
-    /// <param name="entries">The manifest rows.</param>
+    /// <summary>A store over <paramref name="entries"/>; nothing is read or checked until an input is resolved.</summary>
+    /// <param name="entries">The manifest rows; ids must be unique.</param>
     /// <param name="mirror">A folder laid out like the mirror (null: none).</param>
     /// <param name="cacheDir">The git-ignored folder downloads go to.</param>
     /// <param name="http">Null: no downloads (offline); inputs must be in the mirror or cache.</param>
     /// <param name="log">Receives one line per resolved input.</param>
     /// <param name="connectedDir">The folder <c>scripts/fetch-inputs</c> writes (null: connected inputs are unavailable).</param>
+    /// <exception cref="ArgumentException">Two rows share an id.</exception>
     public DataStore(IReadOnlyList<ManifestEntry> entries, string? mirror, string cacheDir, HttpClient? http, Action<string>? log = null, string? connectedDir = null)
     {
         Entries = entries;
@@ -58,10 +79,18 @@ public sealed class DataStore
     private ConnectedRecord? Record =>
         ConnectedDir is null ? null : _record ??= ConnectedRecord.Read(Path.Combine(ConnectedDir, ConnectedRecord.FileName));
 
+    /// <summary>The manifest row of <paramref name="id"/>.</summary>
+    /// <param name="id">A manifest id, e.g. "string_v10_links"; compared ordinally.</param>
+    /// <exception cref="ArgumentException">The manifest has no such id (the message lists the ids it has).</exception>
     public ManifestEntry Entry(string id) =>
         _entries.TryGetValue(id, out var e) ? e : throw new ArgumentException($"'{id}' is not in the data manifest (ids: {string.Join(", ", _entries.Keys.Order(StringComparer.Ordinal))})");
 
-    /// <summary>True when the input can be had here (mirror, cache, or downloadable from its origin).</summary>
+    /// <summary>
+    /// True when the input can be had here (mirror, cache, downloadable from its origin, or, for a connected input,
+    /// recorded and present in the connected folder). The file's sha256 is not checked: <see cref="Resolve"/> does that.
+    /// </summary>
+    /// <param name="id">A manifest id.</param>
+    /// <exception cref="ArgumentException">The manifest has no such id.</exception>
     public bool IsAvailable(string id)
     {
         var e = Entry(id);
@@ -74,8 +103,20 @@ public sealed class DataStore
     }
 
     /// <summary>The verified local path of an input (see <see cref="Resolve"/>).</summary>
+    /// <param name="id">A manifest id.</param>
     public string PathOf(string id) => Resolve(id).Path;
 
+    /// <summary>
+    /// The verified local copy of an input, resolved once per store and remembered: a connected input from the
+    /// connected folder; otherwise the cache, then the mirror, then a download from the origin URL (fetch mode
+    /// <c>direct</c> only, and only when the store has an <see cref="HttpClient"/>). Logs one line naming the source.
+    /// </summary>
+    /// <param name="id">A manifest id.</param>
+    /// <exception cref="ArgumentException">The manifest has no such id.</exception>
+    /// <exception cref="DataUnavailableException">The input is <c>not-available</c>, in no folder here and not
+    /// downloadable, not fetched into the connected folder, or its download failed; the message says what to do.</exception>
+    /// <exception cref="InputException">A copy's sha256 differs from the manifest's (or, for a connected input, from
+    /// the connected record's), or the connected record names another file than the manifest.</exception>
     public ResolvedInput Resolve(string id)
     {
         if (_resolved.TryGetValue(id, out var done)) return done;
@@ -153,6 +194,10 @@ public sealed class DataStore
     }
 
     /// <summary>Refuses a file whose sha256 differs from the manifest's.</summary>
+    /// <param name="e">The manifest row whose <see cref="ManifestEntry.Sha256"/> the file must have.</param>
+    /// <param name="path">The local file.</param>
+    /// <exception cref="InputException">The sha256 differs; the message adds the size difference when the manifest
+    /// states the size.</exception>
     public static void Verify(ManifestEntry e, string path)
     {
         var actual = Sha256Of(path);
@@ -166,6 +211,8 @@ public sealed class DataStore
         }
     }
 
+    /// <summary>The sha256 of a file's bytes, as 64 lower-case hex digits (the form of data/manifest.tsv and <c>sha256sum</c>).</summary>
+    /// <param name="path">The file.</param>
     public static string Sha256Of(string path)
     {
         using var stream = File.OpenRead(path);

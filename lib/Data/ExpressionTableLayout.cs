@@ -1,20 +1,38 @@
 namespace OrganoidBiomarkers.Data;
 
 /// <summary>Whether genes are rows (most files) or columns (Xena CSV exports: one row per sample).</summary>
-public enum Orientation { GenesInRows, SamplesInRows }
+public enum Orientation
+{
+    /// <summary>One row per gene, one column per sample (the ID column holds gene IDs).</summary>
+    GenesInRows,
+
+    /// <summary>One row per sample, one column per gene (the ID column holds sample IDs); read transposed.</summary>
+    SamplesInRows,
+}
 
 /// <summary>How an expression file is laid out, and the rules applied while reading it.</summary>
 public sealed record ExpressionTableLayout
 {
+    /// <summary>The field separator: tab (default) or ',' for CSV exports.</summary>
     public char Separator { get; init; } = '\t';
+
+    /// <summary>Whether genes are rows (default) or samples are rows.</summary>
     public Orientation Orientation { get; init; } = Orientation.GenesInRows;
+
     /// <summary>The header of the ID column (gene IDs, or sample IDs when samples are rows). Empty string allowed.</summary>
     public required string IdColumn { get; init; }
     /// <summary>Annotation columns that are not samples (e.g. uniprotID, DESCRIPTION, Entrez_Gene_Id).</summary>
     public IReadOnlyList<string> AnnotationColumns { get; init; } = [];
+
+    /// <summary>What to do with a gene ID that occurs twice (default: refuse the file).</summary>
     public DuplicatePolicy DuplicateGenes { get; init; } = DuplicatePolicy.Fail;
+
+    /// <summary>What to do with a sample ID that occurs twice, after <see cref="SampleName"/> (default: refuse the file).</summary>
     public DuplicatePolicy DuplicateSamples { get; init; } = DuplicatePolicy.Fail;
+
+    /// <summary>The scale the values must be on (default log2), checked while reading to catch a wrong file or transform.</summary>
     public ValueScale Scale { get; init; } = ValueScale.Log2;
+
     /// <summary>Applied to every sample name (e.g. upper-casing organoid IDs).</summary>
     public Func<string, string>? SampleName { get; init; }
 

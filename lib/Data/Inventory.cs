@@ -3,6 +3,17 @@ using OrganoidBiomarkers.Common;
 namespace OrganoidBiomarkers.Data;
 
 /// <summary>One input as loaded: what it is, where it came from, and its shape after parsing with its reader.</summary>
+/// <param name="Id">The manifest id.</param>
+/// <param name="File">The manifest's file path, or "(not available)" for an input this project does not have.</param>
+/// <param name="Role">The manifest role (input, reference, validation).</param>
+/// <param name="Status">The manifest status, or for a connected input the status its record gives (e.g. successor);
+/// "missing" when not available.</param>
+/// <param name="Source">Where the copy came from: mirror, cache, download, connected, or "not available".</param>
+/// <param name="Rows">Rows (units) the reader returned; 0 when the input has no reader or is not available.</param>
+/// <param name="Columns">Columns (or fields per row) of the parsed table; 0 likewise.</param>
+/// <param name="Unit">What a row is, e.g. "drug rows"; for an unavailable input its content; for an input without a
+/// reader, a note that only its checksum was checked.</param>
+/// <param name="PaperUsed">What the paper used instead, when this is a stand-in or missing.</param>
 public sealed record InventoryRow(string Id, string File, string Role, string Status, string Source, int Rows, int Columns, string Unit, string PaperUsed);
 
 /// <summary>
@@ -69,6 +80,8 @@ public static class Inventory
     };
 
     /// <summary>Registers a reader for an id (used for formats whose readers live in other folders, e.g. GMT, networks).</summary>
+    /// <param name="id">A manifest id; a reader already registered for it is replaced.</param>
+    /// <param name="reader">Reads the file at a path and returns (rows, columns, unit of a row).</param>
     public static void Register(string id, Func<string, CountLog, (int Rows, int Columns, string Unit)> reader) => Readers[id] = reader;
 
     /// <summary>
@@ -78,6 +91,9 @@ public static class Inventory
     /// offline run's inventory does not change; once fetched, it is listed with the status its record gives (original,
     /// successor, refit, ...) and source <c>connected</c>.
     /// </summary>
+    /// <param name="store">The data store; every available input is resolved (and its sha256 checked).</param>
+    /// <param name="log">Receives the readers' counts.</param>
+    /// <exception cref="InputException">An input fails its checksum or its reader.</exception>
     public static IReadOnlyList<InventoryRow> Load(DataStore store, CountLog log)
     {
         var rows = new List<InventoryRow>();

@@ -6,9 +6,19 @@ namespace OrganoidBiomarkers.Data;
 /// <summary>Reads data/manifest.tsv (see data/README.md for its columns).</summary>
 public static class Manifest
 {
+    /// <summary>The required header columns, in the file's order (meanings in data/README.md).</summary>
     public static readonly string[] Columns =
         ["id", "file", "role", "status", "sha256", "bytes", "fetch", "origin_url", "origin", "licence", "content", "paper_used"];
 
+    /// <summary>
+    /// Reads every row, in file order. An empty <c>bytes</c> field (or one that is not an integer) gives a null
+    /// <see cref="ManifestEntry.Bytes"/>; an empty <c>sha256</c> a null <see cref="ManifestEntry.Sha256"/> (allowed only
+    /// for <c>not-available</c> and <c>connected</c> rows); sha256 values are lower-cased.
+    /// </summary>
+    /// <param name="path">A tab-separated manifest such as data/manifest.tsv.</param>
+    /// <exception cref="InputException">The file is missing or malformed, a column is missing, an id occurs twice, the
+    /// fetch mode is not direct, mirror-only, not-available or connected, or a sha256 that must be given is not 64 hex
+    /// digits (names the line).</exception>
     public static IReadOnlyList<ManifestEntry> Read(string path)
     {
         var table = DelimitedFile.Read(path, '\t');

@@ -5,7 +5,7 @@ namespace OrganoidBiomarkers.Data;
 
 /// <summary>
 /// Readers for interactome edge lists. They return the edges as written (self-loops and duplicates included);
-/// <see cref="OrganoidBiomarkers.Network.Interactome.FromEdges(IEnumerable{ValueTuple{string, string}}, CountLog)"/>
+/// <c>Network.Interactome.FromEdges</c> (a later stage)
 /// simplifies them and reports the counts. Any malformed line stops the read with an <see cref="InputException"/>.
 /// </summary>
 public static class NetworkFiles

@@ -61,6 +61,8 @@ public static class AnalysisUnits
     /// The arm's main unit: the main cohort and survival source on the first of the main setting's expression sources
     /// (in preference order) that has a unit in this run.
     /// </summary>
+    /// <param name="arm">The arm.</param>
+    /// <param name="units">The run's units (all arms).</param>
     /// <exception cref="ArgumentException">None of the preferred sources scores the main cohort.</exception>
     public static AnalysisUnit Main(ArmDefinition arm, IReadOnlyList<AnalysisUnit> units)
     {

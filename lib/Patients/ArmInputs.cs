@@ -35,12 +35,15 @@ public sealed record ArmInputs(ArmDefinition Arm, TrainingDefinition Training, I
     public string TrainingLabel => AlternativeTo is { } main ? $"{Arm.OrganoidCohort(Training)} (alternative to {main})" : TrainingLabelOf(Arm, Training);
 
     /// <summary>The arm's own organoid scores when it has them, else <paramref name="shared"/> (the run's one organoid score table).</summary>
+    /// <param name="shared">The run's organoid pathway scores.</param>
     public PathwayScores ScoresOr(PathwayScores shared) => OrganoidScores ?? shared;
 
     /// <summary>This arm's inputs, then those of its alternative training sets (the order the validation grid lists them).</summary>
     public IReadOnlyList<ArmInputs> WithAlternatives => [this, .. Alternatives ?? []];
 
     /// <summary>See <see cref="TrainingLabel"/>.</summary>
+    /// <param name="arm">The arm.</param>
+    /// <param name="training">One of its training sets.</param>
     public static string TrainingLabelOf(ArmDefinition arm, TrainingDefinition training) =>
         arm.OrganoidCohort(training) + (training.Substitute is { } why ? $" (substitute: {why})" : "");
 
@@ -75,6 +78,10 @@ public sealed record ArmInputs(ArmDefinition Arm, TrainingDefinition Training, I
     /// The arm's stage-04 models of one training set in <paramref name="mode"/>: those of the arm's target row with that
     /// training cohort (a models.tsv without a training column has one training set per arm: all of the arm's models).
     /// </summary>
+    /// <param name="arm">The arm.</param>
+    /// <param name="training">One of its training sets.</param>
+    /// <param name="models">Every model of stage 04 (all drugs).</param>
+    /// <param name="mode">The run's gene-set convention (models.tsv's gmt column).</param>
     public static IReadOnlyList<StageModel> ModelsOf(ArmDefinition arm, TrainingDefinition training, IReadOnlyList<StageModel> models, string mode)
     {
         ArgumentNullException.ThrowIfNull(arm);
@@ -107,6 +114,8 @@ public sealed record ArmInputs(ArmDefinition Arm, TrainingDefinition Training, I
     /// The one gene-set convention of stage 04's models (models.tsv's gmt column): patients are scored under the same
     /// convention. An error when the file mixes conventions (organoid_nes.tsv holds one).
     /// </summary>
+    /// <param name="models">Every model of stage 04.</param>
+    /// <exception cref="ArgumentException">No model, or several conventions: rerun stage 04.</exception>
     public static string ModeOf(IReadOnlyList<StageModel> models)
     {
         ArgumentNullException.ThrowIfNull(models);
@@ -120,6 +129,9 @@ public sealed record ArmInputs(ArmDefinition Arm, TrainingDefinition Training, I
     /// Trains <paramref name="model"/> on <paramref name="features"/> of the organoid scores against this arm's
     /// response: stage 04's routine (<see cref="OrganoidTraining"/>), which the baselines and the robustness checks use.
     /// </summary>
+    /// <param name="organoidScores">Organoid pathway scores (<see cref="ScoresOr"/> gives the arm's).</param>
+    /// <param name="features">The pathways to train on.</param>
+    /// <param name="model">A model name as <see cref="Regressors.ByName"/> takes it.</param>
     public OrganoidModel Train(PathwayScores organoidScores, IEnumerable<string> features, string model) =>
         OrganoidTraining.Fit(OrganoidTraining.Assemble(organoidScores, Response, features), model);
 }
@@ -144,6 +156,8 @@ public static class StageContract
     /// they must agree to <see cref="RetrainingTolerance"/>, otherwise the baselines and robustness checks (which
     /// retrain) would not be comparable with the main result.
     /// </summary>
+    /// <param name="arms">The arms' inputs, each with its stage-04 main model.</param>
+    /// <param name="organoidScores">The run's organoid pathway scores (an arm's own scores take precedence).</param>
     /// <exception cref="InvalidOperationException">A difference above the tolerance: organoid_nes.tsv and models.tsv disagree.</exception>
     public static IReadOnlyList<RetrainingCheck> Retrain(IReadOnlyList<ArmInputs> arms, PathwayScores organoidScores)
     {

@@ -14,6 +14,10 @@ public enum Neighbourhood
 }
 
 /// <summary>A first-neighbour selection: the targets found in the network, the neighbourhood genes, and the pathways selected.</summary>
+/// <param name="TargetsInNetwork">Drug targets that are nodes of the network, in ordinal order.</param>
+/// <param name="TargetsNotInNetwork">Drug targets absent from the network (they contribute no neighbours), in ordinal order.</param>
+/// <param name="NeighbourhoodGenes">The genes of the <see cref="Neighbourhood"/> rule, in ordinal order.</param>
+/// <param name="Pathways">Candidate pathways with at least one neighbourhood gene, in ordinal order.</param>
 public sealed record FirstNeighbourSelection(
     IReadOnlyList<string> TargetsInNetwork,
     IReadOnlyList<string> TargetsNotInNetwork,
@@ -21,6 +25,8 @@ public sealed record FirstNeighbourSelection(
     IReadOnlyList<string> Pathways);
 
 /// <summary>One candidate pathway's Pearson correlation between organoid NES and ln IC50.</summary>
+/// <param name="Pathway">The pathway's name.</param>
+/// <param name="R">Pearson r in [-1, 1] across the training organoids.</param>
 public sealed record PathwayCorrelation(string Pathway, double R)
 {
     /// <summary>|r|, the ranking key of <see cref="BaselineSelection.ResponseCorrelations"/>.</summary>
@@ -39,6 +45,13 @@ public static class BaselineSelection
     /// undirected graph <paramref name="edges"/> (self-loops ignored; the whole graph, not only its largest component,
     /// since a first neighbour needs no path beyond one edge).
     /// </summary>
+    /// <param name="targets">The drug's target genes (at least one).</param>
+    /// <param name="sets">The pathway gene sets (e.g. the 674 Reactome pathways).</param>
+    /// <param name="candidates">The pathways that may be selected (those scored in the organoids).</param>
+    /// <param name="rule">Whether the targets themselves belong to the neighbourhood.</param>
+    /// <param name="log">Receives the selection's count (candidates before, pathways selected after).</param>
+    /// <param name="edges">The network's undirected edges as gene-symbol pairs.</param>
+    /// <exception cref="ArgumentException">An unknown rule, no target, a network without edges, or no target with an edge.</exception>
     public static FirstNeighbourSelection FirstNeighbourPathways(
         IReadOnlyCollection<string> targets, IEnumerable<(string A, string B)> edges, IReadOnlyList<GeneSet> sets,
         IReadOnlyCollection<string> candidates, Neighbourhood rule, CountLog log)
@@ -81,6 +94,12 @@ public static class BaselineSelection
     /// <see cref="FirstNeighbourPathways(IReadOnlyCollection{string}, IEnumerable{ValueTuple{string, string}}, IReadOnlyList{GeneSet}, IReadOnlyCollection{string}, Neighbourhood, CountLog)"/>
     /// on an <see cref="Interactome"/> (the largest connected component the proximity of stage 03 is measured on).
     /// </summary>
+    /// <param name="targets">The drug's target genes (at least one).</param>
+    /// <param name="sets">The pathway gene sets (e.g. the 674 Reactome pathways).</param>
+    /// <param name="candidates">The pathways that may be selected (those scored in the organoids).</param>
+    /// <param name="rule">Whether the targets themselves belong to the neighbourhood.</param>
+    /// <param name="log">Receives the selection's count (candidates before, pathways selected after).</param>
+    /// <param name="network">The interactome whose edges are used.</param>
     public static FirstNeighbourSelection FirstNeighbourPathways(
         IReadOnlyCollection<string> targets, Interactome network, IReadOnlyList<GeneSet> sets,
         IReadOnlyCollection<string> candidates, Neighbourhood rule, CountLog log)
@@ -94,6 +113,10 @@ public static class BaselineSelection
     /// <paramref name="organoidScores"/> that have a response, ordered by |r| descending, ties by name (ordinal).
     /// Candidates the organoids do not score, and pathways constant over the organoids (r undefined), are left out.
     /// </summary>
+    /// <param name="organoidScores">Pathway scores (NES) of the training organoids.</param>
+    /// <param name="response">Organoid -> response (ln IC50); organoids without one are left out.</param>
+    /// <param name="candidates">The pathways to correlate (duplicates ignored).</param>
+    /// <exception cref="ArgumentException">Fewer than 3 organoids have both scores and a response.</exception>
     public static IReadOnlyList<PathwayCorrelation> ResponseCorrelations(PathwayScores organoidScores, IReadOnlyDictionary<string, double> response,
         IReadOnlyCollection<string> candidates)
     {
@@ -121,6 +144,12 @@ public static class BaselineSelection
     }
 
     /// <summary>The <paramref name="count"/> candidates most correlated with the response (<see cref="ResponseCorrelations"/>), in name order.</summary>
+    /// <param name="organoidScores">Pathway scores (NES) of the training organoids.</param>
+    /// <param name="response">Organoid -> response (ln IC50).</param>
+    /// <param name="candidates">The pathways to choose among.</param>
+    /// <param name="count">Pathways to select, &gt;= 1 (the network selection's size, for a like-for-like baseline).</param>
+    /// <exception cref="ArgumentException"><paramref name="count"/> &lt; 1, fewer candidates with a defined correlation
+    /// than requested, or fewer than 3 organoids.</exception>
     public static IReadOnlyList<string> ByResponseCorrelation(PathwayScores organoidScores, IReadOnlyDictionary<string, double> response,
         IReadOnlyCollection<string> candidates, int count)
     {

@@ -38,6 +38,10 @@ public static class CoxPh
     /// interval, both log-likelihoods at beta = 0, score and likelihood-ratio statistics 0 on 0 df (p = 1), and a NaN
     /// Wald test (tested against R, Golden/survival/coxph_not_estimable.tsv).
     /// </remarks>
+    /// <param name="reference">The reference group (covariate 0), &gt;= 1 subject.</param>
+    /// <param name="comparison">The compared group (covariate 1), &gt;= 1 subject; the hazard ratio is this group's.</param>
+    /// <param name="ties">Ties method; R's default is <see cref="CoxTies.Efron"/>.</param>
+    /// <param name="confidenceLevel">Level of the hazard-ratio interval, in (0, 1) (default 0.95).</param>
     /// <exception cref="ArgumentException">A group is empty, a time is invalid, or there is no event.</exception>
     public static CoxPhFit FitGroups(
         IReadOnlyList<SurvivalTime> reference,

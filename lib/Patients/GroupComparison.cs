@@ -5,6 +5,21 @@ namespace OrganoidBiomarkers.Patients;
 /// (5 years = 60 months by default), and the Cox hazard ratio of non-responders relative to responders (HR > 1: the
 /// predicted non-responders die sooner, which is what the paper's claim predicts). Times are in months.
 /// </summary>
+/// <param name="Responders">Patients predicted to respond.</param>
+/// <param name="NonResponders">Patients predicted not to respond.</param>
+/// <param name="EventsResponders">Deaths among the responders.</param>
+/// <param name="EventsNonResponders">Deaths among the non-responders.</param>
+/// <param name="LogRankChiSquare">Log-rank chi-square (1 df), &gt;= 0; NaN without deaths or when not estimable.</param>
+/// <param name="LogRankP">Log-rank p in [0, 1]; NaN when the chi-square is.</param>
+/// <param name="SurvivalAtHorizonResponders">Kaplan-Meier S(horizon) of the responders in [0, 1], the last value carried
+/// past the last follow-up.</param>
+/// <param name="SurvivalAtHorizonNonResponders">Kaplan-Meier S(horizon) of the non-responders, likewise.</param>
+/// <param name="HazardRatio">Cox hazard ratio of non-responders relative to responders, &gt; 0; NaN without deaths or
+/// when not estimable.</param>
+/// <param name="HazardRatioLower">Lower limit of the Wald 95% interval of the hazard ratio (NaN likewise).</param>
+/// <param name="HazardRatioUpper">Upper limit of the Wald 95% interval of the hazard ratio (NaN likewise).</param>
+/// <param name="ResponderCurve">Kaplan-Meier fit of the responders.</param>
+/// <param name="NonResponderCurve">Kaplan-Meier fit of the non-responders.</param>
 public sealed record GroupComparison(
     int Responders,
     int NonResponders,
@@ -37,6 +52,7 @@ public sealed record GroupComparison(
     /// <param name="responders">Predicted responders (≥ 1 subject).</param>
     /// <param name="nonResponders">Predicted non-responders (≥ 1 subject).</param>
     /// <param name="horizonMonths">The survival horizon, ≥ 0 (default 60 months = 5 years).</param>
+    /// <exception cref="ArgumentException">Either group is empty.</exception>
     public static GroupComparison Compare(IReadOnlyList<SurvivalTime> responders, IReadOnlyList<SurvivalTime> nonResponders, double horizonMonths = FiveYearsInMonths)
     {
         if (responders.Count == 0 || nonResponders.Count == 0)

@@ -23,9 +23,15 @@ public sealed record KaplanMeierFit(
     /// S(t), the right-continuous step function: the survival of the last step at or before <paramref name="t"/>
     /// (1 before the first step). After <see cref="LastTime"/> see <paramref name="tail"/>.
     /// </summary>
+    /// <param name="t">Query time in the fit's time unit; any value but NaN (before the first step S = 1).</param>
+    /// <param name="tail">What S is after the last observed time when the curve has not reached 0 (default NaN).</param>
+    /// <returns>S(t) in [0, 1], or NaN past the last time under <see cref="KaplanMeierTail.Undefined"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="t"/> is NaN.</exception>
     public double SurvivalAt(double t, KaplanMeierTail tail = KaplanMeierTail.Undefined) => At(t, tail).Survival;
 
     /// <summary>S(t) at each of <paramref name="times"/> (see <see cref="SurvivalAt(double, KaplanMeierTail)"/>).</summary>
+    /// <param name="times">Query times, none NaN.</param>
+    /// <param name="tail">What S is after the last observed time.</param>
     public double[] SurvivalAt(IReadOnlyList<double> times, KaplanMeierTail tail = KaplanMeierTail.Undefined) =>
         times.Select(t => SurvivalAt(t, tail)).ToArray();
 
@@ -35,6 +41,10 @@ public sealed record KaplanMeierFit(
     /// first step: S = 1, se 0, limits 1 (R's survfit0 start row). One deviation: for t &lt; 0 when a subject has
     /// time 0, R reports S(0) (its row lookup clamps to the first row); this returns 1.
     /// </summary>
+    /// <param name="t">Query time; any value but NaN.</param>
+    /// <param name="tail">Past the last time with S &gt; 0: NaN estimate and limits (<see cref="KaplanMeierTail.Undefined"/>)
+    /// or the last step's values carried on.</param>
+    /// <exception cref="ArgumentException"><paramref name="t"/> is NaN.</exception>
     public KaplanMeierPoint At(double t, KaplanMeierTail tail = KaplanMeierTail.Undefined)
     {
         SurvivalInput.ValidateQueryTime(t, nameof(t));
@@ -48,6 +58,8 @@ public sealed record KaplanMeierFit(
     }
 
     /// <summary>Number of subjects still under observation at <paramref name="t"/> (time &gt;= t); 0 after the last time.</summary>
+    /// <param name="t">Query time; any value but NaN.</param>
+    /// <exception cref="ArgumentException"><paramref name="t"/> is NaN.</exception>
     public int AtRisk(double t)
     {
         SurvivalInput.ValidateQueryTime(t, nameof(t));
@@ -62,6 +74,7 @@ public sealed record KaplanMeierFit(
     }
 
     /// <summary>At-risk counts at each of <paramref name="times"/>: the table printed under a KM plot.</summary>
+    /// <param name="times">Query times, none NaN.</param>
     public int[] AtRisk(IReadOnlyList<double> times) => times.Select(AtRisk).ToArray();
 
     /// <summary>

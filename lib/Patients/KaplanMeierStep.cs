@@ -34,4 +34,8 @@ public sealed record KaplanMeierPoint(double Time, int AtRisk, double Survival, 
 /// the curve is below 0.5; if the curve equals 0.5 (within 1.5e-8) on an interval, the midpoint of that interval.
 /// The limits are the same rule applied to the lower and upper confidence curves. NaN when not reached (R's NA).
 /// </summary>
+/// <param name="Estimate">Median survival time, in the fit's time unit; NaN when the curve never drops below 0.5.</param>
+/// <param name="Lower">Lower confidence limit: the same rule on the lower confidence curve; NaN when not reached.</param>
+/// <param name="Upper">Upper confidence limit: the same rule on the upper confidence curve; NaN when not reached (often, as
+/// the upper curve drops last).</param>
 public sealed record MedianSurvival(double Estimate, double Lower, double Upper);

@@ -28,6 +28,8 @@ public sealed record LogRankResult(LogRankGroup Group1, LogRankGroup Group2, dou
 public static class LogRank
 {
     /// <summary>Tests whether <paramref name="group1"/> and <paramref name="group2"/> share one survival function.</summary>
+    /// <param name="group1">Right-censored times of the first group (&gt;= 1 subject, one time unit for both groups).</param>
+    /// <param name="group2">Right-censored times of the second group (&gt;= 1 subject).</param>
     /// <remarks>
     /// When no event time has both groups at risk the variance is 0 and <see cref="LogRankResult.ChiSquare"/> and
     /// <see cref="LogRankResult.PValue"/> are NaN (nothing to compare).

@@ -23,6 +23,8 @@ public sealed record ArmBaselines(ArmInputs Arm, IReadOnlyList<(string Name, Org
     public int SelectionSize => Arm.MainModel.Biomarkers.Count;
 
     /// <summary>The baseline model named <paramref name="name"/>.</summary>
+    /// <param name="name">One of the retrained baselines' names (<see cref="BaselineNames"/>).</param>
+    /// <exception cref="InvalidOperationException">No model, or several, of that name.</exception>
     public OrganoidModel Model(string name) => Models.Single(m => m.Name == name).Model;
 }
 
@@ -46,6 +48,10 @@ public static class PatientBaselines
     /// The network the first-neighbour baseline uses: the first of the study's first_neighbour_networks (a recomputed
     /// selection's interactome, largest connected component as <see cref="Interactome.FromEdges(IEnumerable{ValueTuple{string, string}}, CountLog)"/> builds it).
     /// </summary>
+    /// <param name="study">The (usable) study; its first first-neighbour network is taken.</param>
+    /// <param name="data">Resolves the network file (and, for an Entrez SIF, the Entrez map).</param>
+    /// <param name="log">Receives the network's counts.</param>
+    /// <exception cref="ArgumentException">The study names no first-neighbour network, or that selection has no network format.</exception>
     public static Interactome FirstNeighbourNetwork(StudyDefinition study, DataStore data, CountLog log)
     {
         ArgumentNullException.ThrowIfNull(study);
@@ -66,6 +72,12 @@ public static class PatientBaselines
     /// holding a target or a first neighbour on <paramref name="network"/> (<see cref="BaselineSelection.FirstNeighbourPathways(IReadOnlyCollection{string}, Interactome, IReadOnlyList{GeneSet}, IReadOnlyCollection{string}, Neighbourhood, CountLog)"/>,
     /// targets included); and the network selection's size of pathways most correlated (|Pearson r|) with the response.
     /// </summary>
+    /// <param name="arms">The arms' inputs; each baseline uses the arm's main model name.</param>
+    /// <param name="organoidScores">The run's organoid pathway scores (an arm's own scores take precedence).</param>
+    /// <param name="geneSets">The pathway gene sets.</param>
+    /// <param name="network">The first-neighbour network (<see cref="FirstNeighbourNetwork"/>).</param>
+    /// <param name="drugTargets">The drug-target table; each arm's target row must be in it.</param>
+    /// <param name="log">Receives the selections' counts.</param>
     public static IReadOnlyList<ArmBaselines> Train(IReadOnlyList<ArmInputs> arms, PathwayScores organoidScores, IReadOnlyList<GeneSet> geneSets,
         Interactome network, IReadOnlyList<DrugTargetEntry> drugTargets, CountLog log)
     {
@@ -92,6 +104,7 @@ public static class PatientBaselines
     }
 
     /// <summary>What each arm's baseline feature sets are and how they overlap the network selection (a display table).</summary>
+    /// <param name="baselines">The arms' baselines (<see cref="Train"/>).</param>
     public static TsvTable Summary(IReadOnlyList<ArmBaselines> baselines)
     {
         ArgumentNullException.ThrowIfNull(baselines);
@@ -110,6 +123,10 @@ public static class PatientBaselines
     /// Every baseline split of the units in <paramref name="mode"/> (unit order, then k = 1..<paramref name="maxK"/>):
     /// the network selection (the main model), the negative control when the unit has one, then the retrained baselines.
     /// </summary>
+    /// <param name="baselines">The arms' baselines; every unit's arm must have one.</param>
+    /// <param name="units">The analysis units; those of other gene-set conventions are skipped.</param>
+    /// <param name="mode">The gene-set convention of the run.</param>
+    /// <param name="maxK">Largest number of top biomarkers, &gt;= 1 (default <see cref="ValidationGrid.MaxK"/>).</param>
     public static IReadOnlyList<BaselineRun> Evaluate(IReadOnlyList<ArmBaselines> baselines, IReadOnlyList<AnalysisUnit> units, string mode, int maxK = ValidationGrid.MaxK)
     {
         ArgumentNullException.ThrowIfNull(baselines);

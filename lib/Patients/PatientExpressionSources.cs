@@ -1,4 +1,3 @@
-using System.Reflection;
 using OrganoidBiomarkers.Common;
 using OrganoidBiomarkers.Data;
 using OrganoidBiomarkers.Models;
@@ -38,6 +37,7 @@ public static class PatientExpressionSources
     public const string EntrezMapInput = "rnaseqdb_read_fpkm";
 
     /// <summary>The expression sources some arm of <paramref name="study"/> scores, in the study's source order.</summary>
+    /// <param name="study">The (usable) study.</param>
     public static IReadOnlyList<ExpressionSourceDefinition> UsedBy(StudyDefinition study)
     {
         ArgumentNullException.ThrowIfNull(study);
@@ -49,9 +49,15 @@ public static class PatientExpressionSources
     /// mapped to symbols (unmapped dropped, symbols from two IDs averaged: <see cref="DuplicatePolicy.Mean"/>), then one
     /// primary tumour per patient under the source's barcode rule. Every step is counted in <paramref name="log"/>.
     /// </summary>
+    /// <param name="study">The (usable) study.</param>
+    /// <param name="data">Resolves the sources' manifest inputs.</param>
+    /// <param name="log">Receives every step's count.</param>
     public static IReadOnlyList<PreparedSource> Prepare(StudyDefinition study, DataStore data, CountLog log) => Prepare(UsedBy(study), data, log);
 
     /// <summary>Reads and prepares the given sources, in the given order, exactly as <see cref="Prepare(StudyDefinition, DataStore, CountLog)"/> does.</summary>
+    /// <param name="sources">The expression sources.</param>
+    /// <param name="data">Resolves their manifest inputs.</param>
+    /// <param name="log">Receives every step's count.</param>
     public static IReadOnlyList<PreparedSource> Prepare(IReadOnlyList<ExpressionSourceDefinition> sources, DataStore data, CountLog log)
     {
         ArgumentNullException.ThrowIfNull(sources);
@@ -61,7 +67,7 @@ public static class PatientExpressionSources
         var entrez = sources.Any(s => s.GeneIds == GeneIdentifiers.EntrezFromRnaseqDb) ? GeneIdMaps.ReadEntrezFromRnaseqDb(data.PathOf(EntrezMapInput), log) : null;
         return sources.Select(s =>
         {
-            var matrix = ExpressionTables.Read(data.PathOf(s.Input), Layout(s.Layout), log);
+            var matrix = ExpressionTables.Read(data.PathOf(s.Input), StudyInputs.ExpressionLayout(s.Layout), log);
             if (s.GeneIds == GeneIdentifiers.EntrezFromRnaseqDb) matrix = GeneIdMapping.ToSymbols(matrix, entrez!, DuplicatePolicy.Mean, s.Id, log);
             return new PreparedSource(s, PatientSamples.OnePerPatient(matrix, s.Barcodes, s.Id, log));
         }).ToList();
@@ -88,16 +94,5 @@ public static class PatientExpressionSources
             return new SourcePathwayScores(s.Id, mode, new PathwayScores(result.SetNames, result.Samples, result.NormalizedScores),
                 result.SetNames.Count, geneSets.Count, measured.Count == 0 ? double.NaN : Statistics.Median(measured));
         }).ToList();
-    }
-
-    /// <summary>The <see cref="ExpressionTableLayout"/> preset with this name (its static property, e.g. "XenaCsv").</summary>
-    /// <exception cref="ArgumentException">No such preset; the message lists them.</exception>
-    public static ExpressionTableLayout Layout(string name)
-    {
-        var presets = typeof(ExpressionTableLayout).GetProperties(BindingFlags.Public | BindingFlags.Static)
-            .Where(p => p.PropertyType == typeof(ExpressionTableLayout)).ToList();
-        var match = presets.FirstOrDefault(p => p.Name == name)
-            ?? throw new ArgumentException($"expression layout '{name}' is not an ExpressionTableLayout preset (presets: {string.Join(", ", presets.Select(p => p.Name).Order(StringComparer.Ordinal))})");
-        return (ExpressionTableLayout)match.GetValue(null)!;
     }
 }

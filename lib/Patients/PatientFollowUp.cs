@@ -13,11 +13,15 @@ public sealed class SurvivalTables
     private readonly Func<SurvivalSourceDefinition, IReadOnlyList<string>, IReadOnlyList<SurvivalRecord>> _read;
     private readonly Dictionary<string, IReadOnlyList<SurvivalRecord>> _tables = new(StringComparer.Ordinal);
 
+    /// <summary>Tables read on first use by <paramref name="read"/> (a test can pass an in-memory reader).</summary>
     /// <param name="read">Reads one source restricted to the given TCGA projects (without "TCGA-").</param>
+    /// <exception cref="ArgumentNullException"><paramref name="read"/> is null.</exception>
     public SurvivalTables(Func<SurvivalSourceDefinition, IReadOnlyList<string>, IReadOnlyList<SurvivalRecord>> read) =>
         _read = read ?? throw new ArgumentNullException(nameof(read));
 
     /// <summary>Tables read from the data manifest's files (<see cref="Read(SurvivalSourceDefinition, IReadOnlyList{string}, DataStore, CountLog)"/>).</summary>
+    /// <param name="data">The data store that resolves the survival inputs.</param>
+    /// <param name="log">Receives the readers' counts.</param>
     public static SurvivalTables From(DataStore data, CountLog log)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -26,6 +30,8 @@ public sealed class SurvivalTables
     }
 
     /// <summary>The patients of <paramref name="projects"/> in <paramref name="source"/> (read on first use).</summary>
+    /// <param name="source">The survival source.</param>
+    /// <param name="projects">TCGA projects without "TCGA-", e.g. ["COAD"]; the order is part of the cache key.</param>
     public IReadOnlyList<SurvivalRecord> For(SurvivalSourceDefinition source, IReadOnlyList<string> projects)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -41,21 +47,15 @@ public sealed class SurvivalTables
     /// (<see cref="TcgaClinical.ReadGdcSurvival"/>), or TCGA-CDR overall survival for all projects at once
     /// (<see cref="TcgaClinical.ReadCdrSurvival"/>). Rows are dropped and counted as those readers do.
     /// </summary>
+    /// <param name="source">The survival source.</param>
+    /// <param name="projects">TCGA projects without "TCGA-".</param>
+    /// <param name="data">Resolves the source's manifest inputs.</param>
+    /// <param name="log">Receives the readers' counts.</param>
+    /// <exception cref="ArgumentException">The source has no input for a project, or TCGA-CDR projects name different files.</exception>
     public static IReadOnlyList<SurvivalRecord> Read(SurvivalSourceDefinition source, IReadOnlyList<string> projects, DataStore data, CountLog log)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(projects);
-        string Input(string project) => source.InputFor(project)
-            ?? throw new ArgumentException($"survival source '{source.Id}' has no input for project {project} (data/study.json)");
-        return source.Format switch
-        {
-            SurvivalFormat.Biotab => projects.SelectMany(p => TcgaClinical.SurvivalFromBiotab(TcgaClinical.ReadBiotabPatients(data.PathOf(Input(p))), log, source.Id)).ToList(),
-            SurvivalFormat.GdcSurvival => projects.SelectMany(p => TcgaClinical.ReadGdcSurvival(data.PathOf(Input(p)), "TCGA-" + p, log)).ToList(),
-            SurvivalFormat.TcgaCdr => projects.Select(Input).Distinct().Count() == 1
-                ? TcgaClinical.ReadCdrSurvival(data.PathOf(Input(projects[0])), projects.ToList(), log)
-                : throw new ArgumentException($"survival source '{source.Id}': TCGA-CDR projects must share one file"),
-            _ => throw new ArgumentOutOfRangeException(nameof(source), $"unknown survival format {source.Format}"),
-        };
+        ArgumentNullException.ThrowIfNull(data);
+        return StudyInputs.Survival(source, projects, data.PathOf, log); // one reader per format, shared with stage 01's cohorts
     }
 }
 
@@ -118,6 +118,14 @@ public static class PatientFollowUp
     /// A cohort's members with follow-up in <paramref name="source"/>: their own (stage 01) when it is the cohort's
     /// survival source, else looked up in the source's table for the cohort's projects (absent members dropped, counted).
     /// </summary>
+    /// <param name="cohort">The patient cohort.</param>
+    /// <param name="source">The survival source to take follow-up from.</param>
+    /// <param name="members">Stage 01's cohort members by cohort id (cohort_members.tsv).</param>
+    /// <param name="tables">The survival tables, read on first use.</param>
+    /// <param name="log">Receives the lookup's count.</param>
+    /// <returns>Patient barcode -> follow-up in days and event.</returns>
+    /// <exception cref="ArgumentException">The cohort is not in <paramref name="members"/>, or (own source) a member has no
+    /// days or event: rerun stage 01.</exception>
     public static IReadOnlyDictionary<string, SurvivalRecord> Members(PatientCohortDefinition cohort, SurvivalSourceDefinition source,
         IReadOnlyDictionary<string, IReadOnlyList<CohortMember>> members, SurvivalTables tables, CountLog log)
     {
@@ -140,6 +148,8 @@ public static class PatientFollowUp
     /// For every cohort that restates another with a different survival source (<see cref="PatientCohortDefinition.VariantOf"/>),
     /// how many of the original's patients have the same days and event in both: when all do, the two analyses are the same.
     /// </summary>
+    /// <param name="study">The study whose cohorts are compared.</param>
+    /// <param name="members">Stage 01's cohort members by cohort id; pairs with a cohort absent here are skipped.</param>
     public static IReadOnlyList<VariantAgreement> VariantAgreements(StudyDefinition study, IReadOnlyDictionary<string, IReadOnlyList<CohortMember>> members)
     {
         ArgumentNullException.ThrowIfNull(study);

@@ -5,9 +5,14 @@ using OrganoidBiomarkers.Study;
 namespace OrganoidBiomarkers.Patients;
 
 /// <summary>The sample chosen for one patient and how many primary-tumour samples the patient had.</summary>
+/// <param name="Patient">12-character TCGA patient barcode, e.g. "TCGA-AA-3516".</param>
+/// <param name="Barcode">The chosen column's original sample or aliquot barcode.</param>
+/// <param name="PrimaryTumourSamples">Primary-tumour (type 01) columns the patient had, &gt;= 1.</param>
 public sealed record PatientSampleChoice(string Patient, string Barcode, int PrimaryTumourSamples);
 
 /// <summary>An expression matrix with one column per patient (12-character barcode), and where each column came from.</summary>
+/// <param name="Matrix">Genes x patients; columns renamed to the patient barcode.</param>
+/// <param name="Choices">One choice per column, in column order.</param>
 public sealed record PatientExpression(ExpressionMatrix Matrix, IReadOnlyList<PatientSampleChoice> Choices)
 {
     /// <summary>The patients (12-character barcodes), in column order.</summary>

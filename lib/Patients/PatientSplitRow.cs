@@ -33,6 +33,7 @@ public sealed record PatientSplitRow(string Arm, string Drug, string Setting, st
     public string Group => Responder ? "responder" : "nonresponder";
 
     /// <summary>The rows as patients.tsv (numbers as <see cref="TsvTable.Cell"/>: invariant, round-trip "R"; event 1 or 0).</summary>
+    /// <param name="rows">The rows, written in the order given.</param>
     public static TsvTable Table(IEnumerable<PatientSplitRow> rows) => TsvTable.From(rows,
         ("arm", r => r.Arm), ("drug", r => r.Drug), ("setting", r => r.Setting), ("cohort", r => r.Cohort), ("expression_source", r => r.ExpressionSource),
         ("survival_source", r => r.SurvivalSource), ("selection", r => r.Selection), ("model", r => r.Model), ("k", r => r.K), ("patient", r => r.Patient),
@@ -58,6 +59,9 @@ public static class PatientSplits
     /// The rows of <paramref name="sensitivity"/>'s entries, each taken from the in-memory split it summarises: the
     /// validation run or baseline run whose table row the entry came from.
     /// </summary>
+    /// <param name="sensitivity">Each arm's sensitivity entries (the main split first).</param>
+    /// <param name="runs">The validation runs the entries may come from.</param>
+    /// <param name="baselines">The baseline runs the entries may come from.</param>
     /// <exception cref="ArgumentException">An entry whose split is not among the runs, or a unit without follow-up in days.</exception>
     public static IReadOnlyList<PatientSplitRow> Rows(IReadOnlyList<ArmSensitivity> sensitivity, IReadOnlyList<ValidationRun> runs, IReadOnlyList<BaselineRun> baselines)
     {
@@ -80,6 +84,12 @@ public static class PatientSplits
     }
 
     /// <summary>One split's patients, in the unit's (ordinal) patient order.</summary>
+    /// <param name="arm">The arm's id.</param>
+    /// <param name="setting">The setting's label (as robustness.tsv writes it).</param>
+    /// <param name="selection">The pathway selection of the split's model.</param>
+    /// <param name="split">The split's table row.</param>
+    /// <param name="unit">The patients split, built with follow-up in days.</param>
+    /// <param name="outcome">The split of those patients.</param>
     /// <exception cref="ArgumentException">The unit has no follow-up in days (<see cref="ValidationUnit.FromFollowUp"/>) or the outcome is not of its patients.</exception>
     public static IEnumerable<PatientSplitRow> Of(string arm, string setting, string selection, SplitSummary split, ValidationUnit unit, ValidationOutcome outcome)
     {
@@ -97,6 +107,8 @@ public static class PatientSplits
     /// Recomputes each split of <paramref name="rows"/> from its rows alone (months and event by group, <see cref="GroupComparison.Compare"/>)
     /// and compares with the table row it came from (<paramref name="tables"/>, keyed by arm and setting).
     /// </summary>
+    /// <param name="rows">patients.tsv's rows.</param>
+    /// <param name="tables">Each arm's sensitivity entries with their table rows.</param>
     public static IReadOnlyList<PatientSplitCheck> Check(IReadOnlyList<PatientSplitRow> rows, IReadOnlyList<ArmSensitivity> tables)
     {
         ArgumentNullException.ThrowIfNull(rows);

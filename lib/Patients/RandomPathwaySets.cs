@@ -10,6 +10,10 @@ public static class RandomPathwaySets
     /// (a partial Fisher-Yates shuffle of the pool in ordinal order, so the draw does not depend on the pool's input
     /// order), returned in ordinal order.
     /// </summary>
+    /// <param name="pool">The candidate pathways, no name twice.</param>
+    /// <param name="size">Pathways to draw, 1..pool size.</param>
+    /// <param name="rng">The stream to draw from (<see cref="Rng.ForStream"/>); advanced by <paramref name="size"/> draws.</param>
+    /// <exception cref="ArgumentException">A pathway is in the pool twice, or <paramref name="size"/> is outside 1..pool size.</exception>
     public static IReadOnlyList<string> Draw(IReadOnlyCollection<string> pool, int size, Rng rng)
     {
         ArgumentNullException.ThrowIfNull(pool);
@@ -39,7 +43,11 @@ public static class RandomPathwaySets
     /// path can differ by rounding, e.g. a split by the same pathway with the opposite coefficient sign, whose log-rank
     /// chi-square is the same but can come out a few ulps lower. Every null of the pipeline uses the default.
     /// </summary>
-    /// <exception cref="ArgumentException">No null values, a NaN among them or as the observed value, or a negative tolerance.</exception>
+    /// <param name="observed">The observed statistic (e.g. a log-rank chi-square), not NaN.</param>
+    /// <param name="nulls">The statistics of the null draws, at least one, none NaN.</param>
+    /// <param name="relativeTolerance">Tie tolerance relative to |observed|, in [0, 1) (default <see cref="TieTolerance"/>).</param>
+    /// <returns>p in (0, 1], at least 1 / (1 + n).</returns>
+    /// <exception cref="ArgumentException">No null values, a NaN among them or as the observed value, or a tolerance outside [0, 1).</exception>
     public static double EmpiricalP(double observed, IReadOnlyList<double> nulls, double relativeTolerance = TieTolerance)
     {
         ArgumentNullException.ThrowIfNull(nulls);

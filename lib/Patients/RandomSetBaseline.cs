@@ -8,6 +8,14 @@ namespace OrganoidBiomarkers.Patients;
 /// every k = 1..<see cref="MaxK"/>, the log-rank chi-square and its signed root of the split made by a model retrained
 /// on those pathways. Arrays are indexed [draw, unit, k - 1]; NaN where a split is undefined.
 /// </summary>
+/// <param name="SetSize">Pathways per random set (the network selection's size).</param>
+/// <param name="PoolSize">Pathways the sets were drawn from.</param>
+/// <param name="Units">One label per validation unit, "cohort x expression source x survival source".</param>
+/// <param name="MaxK">Largest number of model features (pathways) k; k runs 1..MaxK.</param>
+/// <param name="Sets">The pathways of each draw, in draw order.</param>
+/// <param name="ChiSquare">Log-rank chi-square of each [draw, unit, k - 1]; NaN where undefined.</param>
+/// <param name="Signed">sqrt(chi-square), positive in the paper's direction (predicted non-responders die more than
+/// expected), of each [draw, unit, k - 1]; NaN where undefined.</param>
 public sealed record RandomSetNull(
     int SetSize,
     int PoolSize,
@@ -21,9 +29,15 @@ public sealed record RandomSetNull(
     public int Draws => Sets.Count;
 
     /// <summary>The defined null chi-squares of one unit and k, in draw order.</summary>
+    /// <param name="unit">0-based index into <see cref="Units"/>.</param>
+    /// <param name="k">Number of top biomarkers, 1..<see cref="MaxK"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> outside 1..<see cref="MaxK"/>.</exception>
     public IReadOnlyList<double> ChiSquares(int unit, int k) => Column(ChiSquare, unit, k);
 
     /// <summary>The defined signed statistics of one unit and k, in draw order.</summary>
+    /// <param name="unit">0-based index into <see cref="Units"/>.</param>
+    /// <param name="k">Number of top biomarkers, 1..<see cref="MaxK"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> outside 1..<see cref="MaxK"/>.</exception>
     public IReadOnlyList<double> SignedStatistics(int unit, int k) => Column(Signed, unit, k);
 
     private List<double> Column(double[,,] a, int unit, int k)

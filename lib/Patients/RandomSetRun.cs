@@ -106,6 +106,7 @@ public static class RandomSetRun
     }
 
     /// <summary>The groups as a display table (arm, sources, draws, set size, pool, units).</summary>
+    /// <param name="groups">The random-set groups of the run.</param>
     public static TsvTable Summary(IReadOnlyList<RandomSetGroup> groups) => TsvTable.From(groups,
         ("arm", g => g.Arm.Arm.Drug.Label), ("sources", g => g.Sources), ("random sets", g => g.Null.Draws), ("set size", g => g.Null.SetSize),
         ("pool (scored in organoids and source)", g => g.Null.PoolSize), ("units", g => g.Units.Count));

@@ -42,6 +42,7 @@ public static class ResponderSplit
     /// The cut of a split: the median of the split patients' scores (numpy's median: the mean of the two middle values
     /// for an even count; <see cref="Statistics.Median"/>). Scores must be non-empty.
     /// </summary>
+    /// <param name="scores">The split patients' scores, at least one.</param>
     public static double Cut(IReadOnlyList<double> scores) => Common.Statistics.Median(scores);
 
     /// <summary>
@@ -49,6 +50,8 @@ public static class ResponderSplit
     /// the model predicts ln IC50, so a low score means a sensitive tumour). A score equal to the median is a responder,
     /// so with an odd count the responders are one more than the non-responders.
     /// </summary>
+    /// <param name="score">The patient's score.</param>
+    /// <param name="cut">The median of the split patients' scores (<see cref="Cut"/>).</param>
     public static bool IsResponder(double score, double cut) => score <= cut;
 
     /// <summary>
@@ -73,6 +76,9 @@ public static class ResponderSplit
     /// Standardises every pathway across <paramref name="reference"/> patients (population sd, the authors'
     /// StandardScaler fitted on all patients of the expression source that have survival), returning z-scores for all samples.
     /// </summary>
+    /// <param name="scores">Pathway scores (e.g. ssGSEA) of every sample of the source.</param>
+    /// <param name="reference">The samples the mean and sd are computed over; each must be a sample of <paramref name="scores"/>.</param>
+    /// <returns>Pathways x samples z-scores, same pathways and samples as <paramref name="scores"/>.</returns>
     public static PathwayScores Standardize(PathwayScores scores, IReadOnlyList<string> reference)
     {
         var x = scores.Features(scores.Pathways, reference);
@@ -90,6 +96,12 @@ public static class ResponderSplit
     /// that the source scores. Biomarkers the source could not score (too few measured genes) are skipped and listed,
     /// so "top k" means the k best-ranked scorable ones.
     /// </summary>
+    /// <param name="ranked">The model's biomarkers with their rank and coefficient (any order; taken by rank).</param>
+    /// <param name="k">Biomarkers to use, &gt;= 1 (fewer when the source scores fewer).</param>
+    /// <param name="standardized">Standardised pathway scores (<see cref="Standardize"/>).</param>
+    /// <param name="patients">The patients to split, at least 2, each a sample of <paramref name="standardized"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="k"/> &lt; 1, fewer than 2 patients, or no biomarker is scored
+    /// in the source.</exception>
     public static PatientSplit Split(IReadOnlyList<RankedBiomarker> ranked, int k, PathwayScores standardized, IReadOnlyList<string> patients)
     {
         if (k < 1) throw new ArgumentException($"k must be at least 1, got {k}");

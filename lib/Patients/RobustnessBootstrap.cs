@@ -117,6 +117,9 @@ public static class RobustnessBootstrap
     /// The percentile interval of <paramref name="values"/> at <paramref name="level"/>: the (1 - level)/2 and
     /// (1 + level)/2 quantiles by <see cref="Quantile"/>. NaN values are not allowed (leave undefined draws out first).
     /// </summary>
+    /// <param name="values">The bootstrap statistics, at least one, none NaN (infinities allowed).</param>
+    /// <param name="level">Coverage in (0, 1) (default 0.95).</param>
+    /// <exception cref="ArgumentException"><paramref name="level"/> outside (0, 1), or <paramref name="values"/> empty or holding NaN.</exception>
     public static (double Lower, double Upper) PercentileInterval(IReadOnlyList<double> values, double level = DefaultLevel)
     {
         if (!(level > 0 && level < 1)) throw new ArgumentException($"level must be in (0, 1), got {level}", nameof(level));
@@ -129,6 +132,9 @@ public static class RobustnessBootstrap
     /// default 'linear'), with R's arithmetic: index 1 + (n - 1) q, h its fractional part, (1 - h) x[j] + h x[j+1], skipped when h = 0 or x[j] = x[j+1]; so
     /// on the extended reals an infinite neighbour gives an infinite quantile (and -inf with +inf gives NaN, as R).
     /// </summary>
+    /// <param name="values">The values, at least one, none NaN (any order).</param>
+    /// <param name="q">The probability, in [0, 1].</param>
+    /// <exception cref="ArgumentException"><paramref name="q"/> outside [0, 1], or <paramref name="values"/> empty or holding NaN.</exception>
     public static double Quantile(IReadOnlyList<double> values, double q)
     {
         if (!(q >= 0 && q <= 1)) throw new ArgumentException($"q must be in [0, 1], got {q}", nameof(q));

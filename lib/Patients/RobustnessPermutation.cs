@@ -65,6 +65,16 @@ public static class RobustnessPermutation
     /// <paramref name="organoidScores"/> scores, each retrained with <paramref name="model"/> on <paramref name="features"/>
     /// and split on <paramref name="unit"/> with the top <paramref name="k"/> scorable biomarkers.
     /// </summary>
+    /// <param name="organoidScores">Organoid pathway scores.</param>
+    /// <param name="response">Organoid -> training response (ln IC50); the values permuted.</param>
+    /// <param name="features">The pathways the model is trained on (the network selection).</param>
+    /// <param name="model">A model name as <see cref="Regressors.ByName"/> takes it.</param>
+    /// <param name="k">Number of top biomarkers of each split, &gt;= 1.</param>
+    /// <param name="unit">The patients split by the observed and each permuted model.</param>
+    /// <param name="permutations">Number of permutations, &gt;= 1.</param>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="streamIds">Ids that, with the seed, name this test's random streams (e.g. the arm and unit).</param>
+    /// <param name="maxDegreeOfParallelism">Threads to use (null: all); the result is the same for any value.</param>
     /// <exception cref="ArgumentException">Bad counts, an unknown model, fewer than 3 training organoids, or an undefined observed split.</exception>
     public static RobustnessPermutationResult Run(
         PathwayScores organoidScores, IReadOnlyDictionary<string, double> response, IReadOnlyCollection<string> features, string model,

@@ -17,6 +17,9 @@ public sealed record MainSplit(ArmInputs Arm, ValidationRow Row, ValidationUnit 
     /// Splits <paramref name="unit"/> with the arm's main model at the main row's k and checks that every column of the
     /// row comes out identical (a stage-05/06 contract: the robustness checks test the split the paper's claim rests on).
     /// </summary>
+    /// <param name="arm">The arm's inputs with its main model.</param>
+    /// <param name="row">validation.tsv's main row of the arm.</param>
+    /// <param name="unit">The main unit's patients.</param>
     /// <exception cref="InvalidOperationException">The rebuilt split differs from the row: the hand-over is stale or inconsistent.</exception>
     public static MainSplit Rebuild(ArmInputs arm, ValidationRow row, ValidationUnit unit)
     {
@@ -44,6 +47,8 @@ public sealed record ArmPermutation(RobustnessPermutationResult Result, double S
 public sealed record ArmRobustness(MainSplit Main, ArmPermutation Permutation, IReadOnlyList<RobustnessBootstrapResult> Bootstrap, ArmSensitivity Sensitivity)
 {
     /// <summary>The bootstrap with the given label rule.</summary>
+    /// <param name="labels">Fixed split, or re-split at each resample's median.</param>
+    /// <exception cref="InvalidOperationException">No bootstrap, or several, with that rule.</exception>
     public RobustnessBootstrapResult BootstrapOf(BootstrapSplit labels) => Bootstrap.Single(b => b.Labels == labels);
 }
 
@@ -126,6 +131,7 @@ public static class RobustnessRun
     }
 
     /// <summary>Each arm's main split as rebuilt from stage 05's hand-over (a display table).</summary>
+    /// <param name="mains">The arms' rebuilt main splits.</param>
     public static TsvTable MainTable(IReadOnlyList<MainSplit> mains) => TsvTable.From(mains,
         ("arm", m => m.Arm.Arm.Drug.Label), ("setting", m => ArmSensitivity.MainLabel(m.Row)), ("patients", m => m.Unit.Patients.Count),
         ("deaths", m => m.Unit.Events), ("log-rank chi-square", m => Num(m.Row.Split.LogRankChiSquare, "0.000")),
@@ -133,6 +139,7 @@ public static class RobustnessRun
         ("rebuilt split equals validation.tsv", _ => "yes (checked column by column)"));
 
     /// <summary>The permutation tests as a display table.</summary>
+    /// <param name="arms">Every arm's robustness checks.</param>
     public static TsvTable PermutationTable(IReadOnlyList<ArmRobustness> arms) => TsvTable.From(arms,
         ("arm", a => a.Main.Arm.Arm.Drug.Label), ("unit", a => $"{a.Main.Unit.Cohort} x {a.Main.Unit.ExpressionSource} x {a.Main.Unit.SurvivalSource}"),
         ("observed chi-square", a => Num(a.Permutation.Result.ObservedChiSquare, "0.000")), ("observed signed", a => Num(a.Permutation.Result.ObservedSigned, "0.000")),
@@ -142,6 +149,7 @@ public static class RobustnessRun
         ("permutations splitting by the observed biomarker", a => Num(a.Permutation.SameBiomarkers, "0.000")));
 
     /// <summary>The bootstraps as a display table (one row per arm, label rule and statistic).</summary>
+    /// <param name="arms">Every arm's robustness checks.</param>
     public static TsvTable BootstrapTable(IReadOnlyList<ArmRobustness> arms) => TsvTable.From(
         arms.SelectMany(a => a.Bootstrap.SelectMany(b => new[] { b.SurvivalDifference, b.HazardRatio }.Select(s => (a, b, s)))),
         ("arm", x => x.a.Main.Arm.Arm.Drug.Label), ("labels", x => LabelRule(x.b.Labels)), ("statistic", x => x.s.Name),
@@ -150,6 +158,7 @@ public static class RobustnessRun
         ("resamples", x => x.b.Resamples), ("undefined", x => x.s.Undefined), ("infinite", x => x.s.Infinite));
 
     /// <summary>The spread of each arm's main setting over k, and how many one-choice alternatives reach p &lt; 0.05.</summary>
+    /// <param name="arms">Every arm's robustness checks.</param>
     public static TsvTable SensitivityTable(IReadOnlyList<ArmRobustness> arms) => TsvTable.From(arms,
         ("arm", a => a.Main.Arm.Arm.Drug.Label), ("k", a => $"1..{a.Sensitivity.MaxK}"),
         ("HR range over k", a => $"{Num(a.Sensitivity.KRange.MinHazardRatio)} to {Num(a.Sensitivity.KRange.MaxHazardRatio)}"),
@@ -162,6 +171,7 @@ public static class RobustnessRun
     /// by the observed biomarker, the bootstrap intervals of the HR and the 5-year survival difference (fixed split and
     /// re-split), and how many alternative choices reach p &lt; 0.05.
     /// </summary>
+    /// <param name="arms">Every arm's robustness checks.</param>
     public static TsvTable Summary(IReadOnlyList<ArmRobustness> arms) => TsvTable.From(arms,
         ("arm", a => a.Main.Arm.Arm.Drug.Label), ("patients (deaths)", a => $"{a.Main.Unit.Patients.Count} ({a.Main.Unit.Events})"),
         ("permutation p (directional)", a => $"{Num(a.Permutation.Result.P, "0.000")} ({Num(a.Permutation.Result.PDirectional, "0.000")})"),
@@ -174,6 +184,7 @@ public static class RobustnessRun
         ("alternatives with p < 0.05", a => Alternatives(a) is var alt ? $"{alt.Count(e => e.Run.LogRankP < RobustnessSensitivity.NominalLevel)} of {alt.Count}" : ""));
 
     /// <summary>"fixed split" or "resplit at the resample median".</summary>
+    /// <param name="s">The bootstrap's label rule.</param>
     public static string LabelRule(BootstrapSplit s) => s == BootstrapSplit.FixedLabels ? "fixed split" : "resplit at the resample median";
 
     /// <summary>The alternative runs of an arm (one choice changed, and the cohort variant) with a defined test.</summary>
@@ -213,6 +224,7 @@ public sealed record RobustnessRow(string Arm, string Analysis, string Setting, 
          "n_draws", "n_undefined", "n_infinite", "n_patients", "events", "seed"];
 
     /// <summary>The rows as robustness.tsv.</summary>
+    /// <param name="rows">The rows, written in the order given.</param>
     public static TsvTable Table(IEnumerable<RobustnessRow> rows) =>
         new(Columns, rows.Select(r => (IReadOnlyList<string>)new object?[] { r.Arm, r.Analysis, r.Setting, r.Statistic, r.Observed, r.NullMean, r.Median,
             r.Low, r.High, r.Interval, r.P, r.PKind, r.Draws, r.Undefined, r.Infinite, r.Patients, r.Events, r.Seed }.Select(TsvTable.Cell).ToArray()).ToArray());

@@ -1,6 +1,8 @@
 namespace OrganoidBiomarkers.Patients;
 
 /// <summary>One choice an analyst makes and the value taken, e.g. ("selection", "string").</summary>
+/// <param name="Name">The choice, e.g. "selection", "model" or "k".</param>
+/// <param name="Value">The value taken, as text.</param>
 public sealed record AnalysisChoice(string Name, string Value);
 
 /// <summary>
@@ -8,22 +10,42 @@ public sealed record AnalysisChoice(string Name, string Value);
 /// what a forest plot shows: the hazard ratio of predicted non-responders (Wald 95% interval), the log-rank p and its
 /// signed root (+ in the paper's direction), patients and deaths. NaN where the run has no defined test.
 /// </summary>
+/// <param name="Choices">The run's choices, the same names in the same order for every run.</param>
+/// <param name="HazardRatio">Cox hazard ratio of predicted non-responders relative to responders; NaN when undefined.</param>
+/// <param name="Lower">Lower limit of the Wald 95% interval; NaN when undefined.</param>
+/// <param name="Upper">Upper limit of the Wald 95% interval; NaN when undefined.</param>
+/// <param name="LogRankP">Log-rank p in [0, 1]; NaN when undefined.</param>
+/// <param name="SignedLogRank">sqrt(log-rank chi-square), positive in the paper's direction; NaN when undefined.</param>
+/// <param name="Patients">Patients split.</param>
+/// <param name="Events">Deaths among them.</param>
 public sealed record SensitivityRun(IReadOnlyList<AnalysisChoice> Choices, double HazardRatio, double Lower, double Upper,
     double LogRankP, double SignedLogRank, int Patients, int Events)
 {
     /// <summary>The value taken for the choice named <paramref name="choice"/>; an error when the run has no such choice.</summary>
+    /// <param name="choice">A choice name, compared ordinally.</param>
+    /// <exception cref="ArgumentException">The run has no choice of that name.</exception>
     public string ValueOf(string choice) =>
         Choices.FirstOrDefault(c => string.Equals(c.Name, choice, StringComparison.Ordinal))?.Value
         ?? throw new ArgumentException($"the run has no choice '{choice}'", nameof(choice));
 }
 
 /// <summary>A run beside the main setting: <see cref="Varied"/> names the one choice that differs ("main" for the main run itself).</summary>
+/// <param name="Varied">The choice that differs from the main setting, or "main".</param>
+/// <param name="Value">The value this run takes for it; empty for the main run.</param>
+/// <param name="Run">The run.</param>
 public sealed record SensitivityRow(string Varied, string Value, SensitivityRun Run);
 
 /// <summary>
 /// The spread of a set of runs (e.g. k = 1..10 of the main setting): how many have a defined test, the smallest, median
 /// and largest hazard ratio among them, and how many reach log-rank p &lt; 0.05 (in total and in the paper's direction).
 /// </summary>
+/// <param name="Runs">Runs in the set.</param>
+/// <param name="Defined">Runs with both a hazard ratio and a log-rank p.</param>
+/// <param name="MinHazardRatio">Smallest hazard ratio of the defined runs; NaN when none is defined.</param>
+/// <param name="MedianHazardRatio">Median hazard ratio of the defined runs; NaN when none is defined.</param>
+/// <param name="MaxHazardRatio">Largest hazard ratio of the defined runs; NaN when none is defined.</param>
+/// <param name="Nominal">Defined runs with log-rank p &lt; <see cref="RobustnessSensitivity.NominalLevel"/>.</param>
+/// <param name="NominalPaperDirection">Of those, the runs whose signed statistic is positive (the paper's direction).</param>
 public sealed record SensitivityRange(int Runs, int Defined, double MinHazardRatio, double MedianHazardRatio, double MaxHazardRatio,
     int Nominal, int NominalPaperDirection);
 
@@ -41,6 +63,8 @@ public static class RobustnessSensitivity
     /// The main run first (<see cref="SensitivityRow.Varied"/> = "main"), then, choice by choice in the order of
     /// <paramref name="main"/>, the runs differing only in that choice, in input order.
     /// </summary>
+    /// <param name="runs">The grid's runs, every one with the main setting's choice names in the same order.</param>
+    /// <param name="main">The main setting's choices.</param>
     /// <exception cref="ArgumentException">A run with other choice names, no or several runs with the main setting, or two identical settings.</exception>
     public static IReadOnlyList<SensitivityRow> OneAtATime(IReadOnlyList<SensitivityRun> runs, IReadOnlyList<AnalysisChoice> main)
     {
@@ -68,6 +92,8 @@ public static class RobustnessSensitivity
     }
 
     /// <summary>The spread of <paramref name="runs"/>' hazard ratios and nominal log-rank results; runs without a defined test count in <see cref="SensitivityRange.Runs"/> only.</summary>
+    /// <param name="runs">The runs, at least one.</param>
+    /// <exception cref="ArgumentException">No run.</exception>
     public static SensitivityRange Range(IReadOnlyList<SensitivityRun> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);

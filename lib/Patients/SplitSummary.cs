@@ -38,12 +38,18 @@ public sealed record SplitSummary(
     int KUsed, string Biomarkers, int UnscoredSkipped, double LogRankChiSquare, double SignedZ, string TrainingOrganoids)
 {
     /// <summary>The column names, in file order; <paramref name="patientsColumn"/> is "n_treated" (validation.tsv) or "n_patients" (baselines.tsv).</summary>
+    /// <param name="patientsColumn">The name of the patient-count column.</param>
     public static IReadOnlyList<string> Columns(string patientsColumn) =>
         ["drug", "cohort", "expression_source", "survival_source", "mode", "model", "k", patientsColumn, "n_responders", "n_nonresponders", "events",
          "logrank_p", "surv5_responders", "surv5_nonresponders", "hr", "hr_low", "hr_high", "k_used", "biomarkers", "unscored_skipped",
          "logrank_chisq", "signed_z", "training_organoids"];
 
     /// <summary>The summary of <paramref name="outcome"/> on <paramref name="unit"/>'s patients.</summary>
+    /// <param name="unit">The patients split.</param>
+    /// <param name="mode">The gene-set convention of the run.</param>
+    /// <param name="model">The model's name.</param>
+    /// <param name="outcome">The split and its comparison; a null comparison gives NaN tests.</param>
+    /// <param name="trainingOrganoids">The training set's label (<see cref="ArmInputs.TrainingLabel"/>).</param>
     public static SplitSummary Of(ValidationUnit unit, string mode, string model, ValidationOutcome outcome, string trainingOrganoids)
     {
         ArgumentNullException.ThrowIfNull(unit);

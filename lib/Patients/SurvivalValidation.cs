@@ -36,6 +36,13 @@ public sealed record ValidationUnit(
     /// days / (365/12) (<see cref="SurvivalTime.FromDaysInMonths"/>), and the days are kept (<see cref="FollowUpDays"/>)
     /// so that patient-level outputs list them as read.
     /// </summary>
+    /// <param name="drug">The drug (the arm's target row).</param>
+    /// <param name="cohort">The cohort id.</param>
+    /// <param name="expressionSource">The expression source id.</param>
+    /// <param name="survivalSource">The survival source id.</param>
+    /// <param name="standardized">The source's standardised pathway scores (<see cref="ResponderSplit.Standardize"/>).</param>
+    /// <param name="followUp">Patient barcode -> follow-up in days and event.</param>
+    /// <param name="log">Receives the join's counts.</param>
     public static ValidationUnit FromFollowUp(string drug, string cohort, string expressionSource, string survivalSource,
         PathwayScores standardized, IReadOnlyDictionary<string, SurvivalRecord> followUp, CountLog log)
     {
@@ -50,6 +57,13 @@ public sealed record ValidationUnit(
     /// in ordinal patient order (so the unit does not depend on file order); the join is counted. The unit keeps the
     /// standardised scores of these patients only.
     /// </summary>
+    /// <param name="drug">The drug (the arm's target row).</param>
+    /// <param name="cohort">The cohort id.</param>
+    /// <param name="expressionSource">The expression source id.</param>
+    /// <param name="survivalSource">The survival source id.</param>
+    /// <param name="standardized">The source's standardised pathway scores.</param>
+    /// <param name="survival">Patient barcode -> follow-up in months.</param>
+    /// <param name="log">Receives the join's counts (members before, members with a profile after).</param>
     public static ValidationUnit Create(string drug, string cohort, string expressionSource, string survivalSource,
         PathwayScores standardized, IReadOnlyDictionary<string, SurvivalTime> survival, CountLog log)
     {
@@ -106,6 +120,11 @@ public static class SurvivalValidation
     /// The log-rank chi-square of a split and its signed square root (see <see cref="ValidationOutcome.SignedLogRank"/>),
     /// without the Kaplan-Meier and Cox fits: what the random-set null needs. NaN when undefined.
     /// </summary>
+    /// <param name="split">The split of the unit's patients.</param>
+    /// <param name="survival">The same patients' follow-up, in the split's patient order.</param>
+    /// <returns>Both NaN when a group is empty or there is no death; the statistic itself is NaN when no death time
+    /// has both groups at risk.</returns>
+    /// <exception cref="ArgumentException">The survival list and the split differ in length.</exception>
     public static (double ChiSquare, double Signed) LogRankStatistic(PatientSplit split, IReadOnlyList<SurvivalTime> survival)
     {
         var (responders, nonResponders) = Groups(split, survival);

@@ -64,6 +64,9 @@ public static class ValidationGrid
     }
 
     /// <summary>The main run of each arm, in the arms' order.</summary>
+    /// <param name="arms">The arms' inputs.</param>
+    /// <param name="runs">The grid's runs, with exactly one main run per arm.</param>
+    /// <exception cref="InvalidOperationException">An arm has no main run, or several.</exception>
     public static IReadOnlyList<ValidationRun> MainRuns(IReadOnlyList<ArmInputs> arms, IReadOnlyList<ValidationRun> runs) =>
         arms.Select(a => runs.Single(r => r.IsMain && r.Arm.Arm.Id == a.Arm.Id)).ToList();
 
@@ -73,6 +76,9 @@ public static class ValidationGrid
     /// selection (ordinal); the main model first, then by model (ordinal); the main training set before alternative ones.
     /// So the first row of each arm is its main setting.
     /// </summary>
+    /// <param name="a">A run.</param>
+    /// <param name="b">Another run of the same arm.</param>
+    /// <returns>Negative when <paramref name="a"/> is listed first, 0 when tied, positive otherwise.</returns>
     public static int CompareForDisplay(ValidationRun a, ValidationRun b)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -97,6 +103,9 @@ public static class ValidationGrid
     /// <see cref="CompareForDisplay"/> order; a column per k with the log-rank p, "↓" marking splits in the opposite
     /// direction to the paper's, "NA" where undefined).
     /// </summary>
+    /// <param name="runs">The grid's runs (all arms).</param>
+    /// <param name="arm">The arm's id.</param>
+    /// <param name="expressionSource">Which expression sources to list.</param>
     public static TsvTable KGrid(IReadOnlyList<ValidationRun> runs, string arm, Func<string, bool> expressionSource)
     {
         ArgumentNullException.ThrowIfNull(runs);
@@ -115,6 +124,7 @@ public static class ValidationGrid
     }
 
     /// <summary>"0.123", with "↓" when the split goes in the opposite direction to the paper's; "NA" when undefined.</summary>
+    /// <param name="outcome">A split's outcome, or null.</param>
     public static string PCell(ValidationOutcome? outcome) => outcome?.Comparison is null ? "NA"
         : outcome.Comparison.LogRankP.ToString("0.000", CultureInfo.InvariantCulture) + (outcome.SignedLogRank < 0 ? "↓" : "");
 
@@ -122,6 +132,7 @@ public static class ValidationGrid
     /// How many of the grid's defined runs reach log-rank p &lt; 0.05, and how many of those in the paper's direction.
     /// The runs share patients and biomarkers, so the count describes the grid; it is not a test.
     /// </summary>
+    /// <param name="runs">The grid's runs.</param>
     public static TsvTable NominalCount(IReadOnlyList<ValidationRun> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);

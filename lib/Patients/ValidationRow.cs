@@ -12,10 +12,13 @@ public sealed record ValidationRow(SplitSummary Split, string Selection, bool Ma
     public static IReadOnlyList<string> Columns { get; } = [.. SplitSummary.Columns("n_treated"), "selection", "main"];
 
     /// <summary>The rows as validation.tsv (cells as <see cref="TsvTable.Cell"/> formats them).</summary>
+    /// <param name="rows">The rows, written in the order given.</param>
     public static TsvTable Table(IEnumerable<ValidationRow> rows) =>
         new(Columns, rows.Select(r => (IReadOnlyList<string>)[.. r.Split.Cells(), r.Selection, TsvTable.Cell(r.Main)]).ToArray());
 
     /// <summary>Reads rows back from a table with <see cref="Columns"/> (e.g. stage 05's copy of validation.tsv); bit-exact numbers.</summary>
+    /// <param name="table">The table as read.</param>
+    /// <param name="path">The file it was read from, for error messages.</param>
     /// <exception cref="InputException">Other columns, or a cell that does not parse (names the file, line and column).</exception>
     public static IReadOnlyList<ValidationRow> Parse(TsvTable table, string path)
     {
@@ -42,12 +45,15 @@ public sealed record BaselineRow(string Baseline, SplitSummary Split, int Featur
         ["baseline", .. SplitSummary.Columns("n_patients"), "n_features", "random_draws", "random_empirical_p", "random_empirical_p_directional"];
 
     /// <summary>The rows as baselines.tsv.</summary>
+    /// <param name="rows">The rows, written in the order given.</param>
     public static TsvTable Table(IEnumerable<BaselineRow> rows) =>
         new(Columns, rows.Select(r => (IReadOnlyList<string>)[r.Baseline, .. r.Split.Cells(), TsvTable.Cell(r.Features), TsvTable.Cell(r.RandomDraws),
             TsvTable.Cell(r.RandomP), TsvTable.Cell(r.RandomPDirectional)]).ToArray());
 
     /// <summary>Reads rows back from a table with <see cref="Columns"/>; bit-exact numbers.</summary>
-    /// <exception cref="InputException">Other columns, or a cell that does not parse.</exception>
+    /// <param name="table">The table as read.</param>
+    /// <param name="path">The file it was read from, for error messages.</param>
+    /// <exception cref="InputException">Other columns, or a cell that does not parse (names the file, line and column).</exception>
     public static IReadOnlyList<BaselineRow> Parse(TsvTable table, string path)
     {
         ArgumentNullException.ThrowIfNull(table);

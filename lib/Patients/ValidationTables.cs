@@ -10,6 +10,8 @@ namespace OrganoidBiomarkers.Patients;
 public static class ValidationTables
 {
     /// <summary>Each arm: training set (substitutes named), organoids with scores and a response, stage 04's models.</summary>
+    /// <param name="arms">The arms' inputs.</param>
+    /// <param name="organoidScores">The run's organoid pathway scores (an arm's own scores take precedence).</param>
     public static TsvTable Arms(IReadOnlyList<ArmInputs> arms, PathwayScores organoidScores)
     {
         ArgumentNullException.ThrowIfNull(arms);
@@ -22,11 +24,13 @@ public static class ValidationTables
     }
 
     /// <summary>Each expression source: cancers, content, patients (one tumour each) and genes.</summary>
+    /// <param name="sources">The prepared expression sources.</param>
     public static TsvTable Sources(IReadOnlyList<PreparedSource> sources) => TsvTable.From(sources,
         ("source", s => s.Id), ("cancers", s => s.Definition.Cancers), ("content", s => s.Definition.Content),
         ("patients", s => s.Expression.Patients.Count), ("genes", s => s.Expression.Matrix.GeneCount));
 
     /// <summary>How many pathways each source scores.</summary>
+    /// <param name="scores">Each source's patient pathway scores.</param>
     public static TsvTable Coverage(IReadOnlyList<SourcePathwayScores> scores) => TsvTable.From(scores,
         ("source", c => c.Source), ("mode", c => c.Mode), ("pathways scored", c => $"{c.Scored} of {c.Total}"),
         ("median measured genes per scored pathway", c => c.MedianMeasuredGenes));
@@ -58,17 +62,20 @@ public static class ValidationTables
     }
 
     /// <summary>Each analysis unit: treated and control patients scored, deaths, and the standardisation reference.</summary>
+    /// <param name="units">The analysis units.</param>
     public static TsvTable Units(IReadOnlyList<AnalysisUnit> units) => TsvTable.From(units,
         ("arm", u => u.Arm.Id), ("cohort", u => u.Analysis.Cohort), ("expression", u => u.ExpressionSource), ("survival", u => u.Analysis.Survival),
         ("standardised over", u => u.ReferencePatients), ("treated scored", u => u.Treated.Patients.Count), ("events", u => u.Treated.Events),
         ("control", u => u.Control?.Cohort ?? "-"), ("control scored", u => u.Control?.Patients.Count), ("control events", u => u.Control?.Events));
 
     /// <summary>Cohort variants against their originals: patients with the same survival in both sources.</summary>
+    /// <param name="agreements">The variants' agreements (<see cref="PatientFollowUp.VariantAgreements"/>).</param>
     public static TsvTable Variants(IReadOnlyList<VariantAgreement> agreements) => TsvTable.From(agreements,
         ("cohort", v => v.Original), ("survival", v => v.OriginalSurvival), ("variant", v => v.Variant), ("variant survival", v => v.VariantSurvival),
         ("patients", v => v.Patients), ("same days and event", v => v.Identical));
 
     /// <summary>The main split of each arm: groups, deaths, log-rank, 5-year survival, hazard ratio and the biomarker used.</summary>
+    /// <param name="mainRuns">Each arm's main run (<see cref="ValidationGrid.MainRuns"/>).</param>
     public static TsvTable Main(IReadOnlyList<ValidationRun> mainRuns) => TsvTable.From(mainRuns,
         ("arm", r => r.Arm.Arm.Drug.Label), ("cohort", r => r.Unit.Analysis.Cohort), ("expression", r => r.Unit.ExpressionSource),
         ("survival", r => r.Unit.Analysis.Survival), ("n", r => r.Row.Split.Patients), ("responders", r => r.Row.Split.Responders),
@@ -83,6 +90,9 @@ public static class ValidationTables
     /// Each treated unit at its arm's main k: log-rank p of the network selection, the negative control and the
     /// baselines on the same design, and the random-set empirical p ("↓": opposite direction to the paper's).
     /// </summary>
+    /// <param name="units">The analysis units.</param>
+    /// <param name="baselines">The baseline runs.</param>
+    /// <param name="random">The random-set comparisons.</param>
     public static TsvTable SideBySide(IReadOnlyList<AnalysisUnit> units, IReadOnlyList<BaselineRun> baselines, IReadOnlyList<RandomSetComparison> random)
     {
         ArgumentNullException.ThrowIfNull(units);
@@ -108,6 +118,9 @@ public static class ValidationTables
     /// Each arm's answer in one row: the main split (patients, deaths, log-rank p and direction, HR, 5-year survival),
     /// whether it reaches p &lt; 0.05, the negative control, and the network selection against random sets.
     /// </summary>
+    /// <param name="mainRuns">Each arm's main run.</param>
+    /// <param name="baselines">The baseline runs (the negative control is taken from them).</param>
+    /// <param name="random">The random-set comparisons.</param>
     public static TsvTable Verdict(IReadOnlyList<ValidationRun> mainRuns, IReadOnlyList<BaselineRun> baselines, IReadOnlyList<RandomSetComparison> random)
     {
         ArgumentNullException.ThrowIfNull(mainRuns);
@@ -157,6 +170,7 @@ public static class ValidationTables
     /// patients.tsv recomputed from its rows alone, per arm: splits, splits whose counts all match their table row, the
     /// largest difference of log-rank p, 5-year survival and HR over the splits, and the main split's recomputed p.
     /// </summary>
+    /// <param name="checks">The checks of <see cref="PatientSplits.Check"/>.</param>
     public static TsvTable PatientChecks(IReadOnlyList<PatientSplitCheck> checks)
     {
         ArgumentNullException.ThrowIfNull(checks);
@@ -168,15 +182,19 @@ public static class ValidationTables
     }
 
     /// <summary>"in the paper's direction" (predicted non-responders die sooner), the opposite, or "undefined".</summary>
+    /// <param name="signed">The signed log-rank statistic; NaN when undefined.</param>
     public static string Direction(double signed) => double.IsNaN(signed) ? "undefined" : signed >= 0 ? "paper's" : "opposite";
 
     /// <summary>"HR (lower-upper)", "inf (no death in one group)" or "NA".</summary>
+    /// <param name="s">A split's summary.</param>
     public static string HazardRatio(SplitSummary s) =>
         double.IsNaN(s.HazardRatio) ? "NA"
         : double.IsInfinity(s.HazardRatio) || s.HazardRatio == 0 ? $"{Num(s.HazardRatio)} (no death in one group)"
         : $"{Num(s.HazardRatio)} ({Num(s.HazardRatioLower)}-{Num(s.HazardRatioUpper)})";
 
     /// <summary>A number for reading: "NA" for NaN, "inf" for +infinity, else invariant with <paramref name="format"/>.</summary>
+    /// <param name="v">The number.</param>
+    /// <param name="format">A .NET numeric format (default "0.00").</param>
     public static string Num(double v, string format = "0.00") =>
         double.IsNaN(v) ? "NA" : double.IsPositiveInfinity(v) ? "inf" : v.ToString(format, CultureInfo.InvariantCulture);
 }

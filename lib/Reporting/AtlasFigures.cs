@@ -131,8 +131,8 @@ public static class AtlasFigures
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
         plot.Axes.SetLimits(lo, hi, bottom - 0.7, top);
         plot.Axes.SetLimitsY(bottom - 0.7, top, plot.Axes.Right);
-        Label(plot, "\u2190 predicted responders die sooner", -0.03, bottom - 0.2, Alignment.MiddleRight);
-        Label(plot, "predicted non-responders die sooner (the paper's claim) \u2192", 0.03, bottom - 0.2, Alignment.MiddleLeft);
+        Figures.Label(plot, "\u2190 predicted responders die sooner", -0.03, bottom - 0.2, Alignment.MiddleRight, 13);
+        Figures.Label(plot, "predicted non-responders die sooner (the paper's claim) \u2192", 0.03, bottom - 0.2, Alignment.MiddleLeft, 13);
 
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "treated patients: HR, Wald 95% CI (filled: beats shuffled organoid labels, permutation p < 0.05; open: does not)",
             LineColor = Main, LineWidth = 3, MarkerShape = MarkerShape.FilledDiamond, MarkerFillColor = Main, MarkerLineColor = Main, MarkerSize = 12 });
@@ -149,37 +149,17 @@ public static class AtlasFigures
         double lo, double hi, Func<double, double> l)
     {
         if (double.IsNaN(estimate)) return;
-        if (double.IsInfinity(estimate) || estimate == 0) { Arrow(plot, estimate == 0 ? lo + 0.3 : hi - 0.3, y, estimate == 0 ? lo : hi, color); return; }
+        if (double.IsInfinity(estimate) || estimate == 0) { Figures.HorizontalArrow(plot, estimate == 0 ? lo + 0.3 : hi - 0.3, y, estimate == 0 ? lo : hi, color); return; }
         if (!double.IsNaN(lower) && !double.IsNaN(upper))
         {
             var segment = plot.Add.Line(l(lower), y, l(upper), y);
             segment.LineColor = color;
             segment.LineWidth = width;
-            if (lower < MinShown) Arrow(plot, lo + 0.12, y, lo, color);
-            if (upper > MaxShown) Arrow(plot, hi - 0.12, y, hi, color);
+            if (lower < MinShown) Figures.HorizontalArrow(plot, lo + 0.12, y, lo, color);
+            if (upper > MaxShown) Figures.HorizontalArrow(plot, hi - 0.12, y, hi, color);
         }
         var m = plot.Add.Marker(l(estimate), y, shape, size, color);
         m.MarkerLineWidth = 2.5f;
         if (shape == MarkerShape.OpenDiamond) m.MarkerFillColor = Colors.White;
-    }
-
-    private static void Arrow(Plot plot, double x0, double y, double x1, Color color)
-    {
-        var arrow = plot.Add.Arrow(x0, y, x1, y);
-        arrow.ArrowLineColor = color;
-        arrow.ArrowFillColor = color;
-        arrow.ArrowLineWidth = 0;
-        arrow.ArrowWidth = 2.5f;
-        arrow.ArrowheadWidth = 12;
-        arrow.ArrowheadLength = 12;
-    }
-
-    private static void Label(Plot plot, string text, double x, double y, Alignment alignment)
-    {
-        var t = plot.Add.Text(text, x, y);
-        t.LabelFontSize = 13;
-        t.LabelFontName = Figures.FontName;
-        t.LabelFontColor = Palette.Dark;
-        t.LabelAlignment = alignment;
     }
 }

@@ -20,6 +20,31 @@ public static class Figures
         return plot;
     }
 
+    /// <summary>
+    /// A filled horizontal arrow from x0 to x1 at height y: the forest plots' mark for an estimate or interval end that
+    /// lies beyond the axis (infinite or zero hazard ratio, a clipped confidence limit).
+    /// </summary>
+    internal static void HorizontalArrow(Plot plot, double x0, double y, double x1, Color color)
+    {
+        var arrow = plot.Add.Arrow(x0, y, x1, y);
+        arrow.ArrowLineColor = color;
+        arrow.ArrowFillColor = color;
+        arrow.ArrowLineWidth = 0;
+        arrow.ArrowWidth = 2.5f;
+        arrow.ArrowheadWidth = 12;
+        arrow.ArrowheadLength = 12;
+    }
+
+    /// <summary>A text label in the project's font and dark ink, anchored at (x, y) by <paramref name="alignment"/>.</summary>
+    internal static void Label(Plot plot, string text, double x, double y, Alignment alignment, float fontSize)
+    {
+        var t = plot.Add.Text(text, x, y);
+        t.LabelFontSize = fontSize;
+        t.LabelFontName = FontName;
+        t.LabelFontColor = Palette.Dark;
+        t.LabelAlignment = alignment;
+    }
+
     /// <summary>Renders the plot to PNG at <paramref name="path"/> and returns it for display.</summary>
     public static Figure Save(Plot plot, string path, int width = 900, int height = 600)
     {

@@ -74,7 +74,7 @@ public static class RobustnessFigures
             if (double.IsNaN(r.Estimate)) continue;
             double y = Y(i);
             // An infinite (or zero) estimate without an interval (no death in one group): an arrow to the edge.
-            if (double.IsInfinity(r.Estimate) || r.Estimate == 0) { AddArrow(plot, r.Estimate == 0 ? lo + 0.25 : hi - 0.25, y, r.Estimate == 0 ? lo : hi, y, color); continue; }
+            if (double.IsInfinity(r.Estimate) || r.Estimate == 0) { Figures.HorizontalArrow(plot, r.Estimate == 0 ? lo + 0.25 : hi - 0.25, y, r.Estimate == 0 ? lo : hi, color); continue; }
             if (!double.IsNaN(r.Lower) && !double.IsNaN(r.Upper))
             {
                 double a = L(r.Lower), b = L(r.Upper);
@@ -83,8 +83,8 @@ public static class RobustnessFigures
                 segment.LineWidth = r.Interval == ForestInterval.Range ? 7 : 2.5f;
                 if (r.Interval == ForestInterval.Range) segment.LineColor = color.WithAlpha(0.55);
                 // An interval running past the axis ends in an arrow head at the edge.
-                if (r.Lower < MinShown) AddArrow(plot, lo + 0.12, y, lo, y, color);
-                if (r.Upper > MaxShown) AddArrow(plot, hi - 0.12, y, hi, y, color);
+                if (r.Lower < MinShown) Figures.HorizontalArrow(plot, lo + 0.12, y, lo, color);
+                if (r.Upper > MaxShown) Figures.HorizontalArrow(plot, hi - 0.12, y, hi, color);
             }
             var shape = r.Interval switch
             {
@@ -118,33 +118,13 @@ public static class RobustnessFigures
         double bottom = -1.6, top = n - 0.4;
         plot.Axes.SetLimits(lo, hi, bottom, top);
         plot.Axes.SetLimitsY(bottom, top, plot.Axes.Right);
-        AddLabel(plot, "\u2190 responders die sooner", -0.03, -1.0, Alignment.MiddleRight);
-        AddLabel(plot, "non-responders die sooner (paper) \u2192", 0.03, -1.0, Alignment.MiddleLeft);
+        Figures.Label(plot, "\u2190 responders die sooner", -0.03, -1.0, Alignment.MiddleRight, 12);
+        Figures.Label(plot, "non-responders die sooner (paper) \u2192", 0.03, -1.0, Alignment.MiddleLeft, 12);
         foreach (var kind in rows.Select(r => r.Interval).Distinct().Order())
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = Styles[kind].Legend, LineColor = Styles[kind].Color, LineWidth = 3 });
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.Orientation = ScottPlot.Orientation.Horizontal;
         plot.Legend.FontSize = 12;
         return plot;
-    }
-
-    private static void AddArrow(Plot plot, double x0, double y, double x1, double y1, Color color)
-    {
-        var arrow = plot.Add.Arrow(x0, y, x1, y1);
-        arrow.ArrowLineColor = color;
-        arrow.ArrowFillColor = color;
-        arrow.ArrowLineWidth = 0;
-        arrow.ArrowWidth = 2.5f;
-        arrow.ArrowheadWidth = 12;
-        arrow.ArrowheadLength = 12;
-    }
-
-    private static void AddLabel(Plot plot, string text, double x, double y, Alignment alignment)
-    {
-        var t = plot.Add.Text(text, x, y);
-        t.LabelFontSize = 12;
-        t.LabelFontName = Figures.FontName;
-        t.LabelFontColor = Dark;
-        t.LabelAlignment = alignment;
     }
 }

@@ -44,5 +44,6 @@ public sealed record ArmDefinition(string Id, DrugIdentity Drug, IReadOnlyList<T
     IReadOnlyList<string> Expression, MainSetting Main)
 {
     /// <summary>The organoid cohort a training set gives this arm, e.g. "crc_organoids_5fu".</summary>
+    /// <param name="training">One of the arm's training sets.</param>
     public string OrganoidCohort(TrainingDefinition training) => $"{training.Organoids}_organoids_{Id}";
 }

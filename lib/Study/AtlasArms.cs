@@ -39,6 +39,7 @@ public sealed record AtlasArm(ArmDefinition Arm, PatientCohortDefinition Treated
     /// The study as this arm alone sees it: the base study's sources and selections, with this arm as its only arm and
     /// its two cohorts as its only cohorts. Every stage routine takes it as it takes the repository's study.
     /// </summary>
+    /// <param name="study">The base study (its atlas section is dropped from the result).</param>
     public StudyDefinition StudyOf(StudyDefinition study) => study with { Arms = [Arm], Cohorts = [Treated, Control], Atlas = null };
 }
 
@@ -106,6 +107,8 @@ public static class AtlasArms
     /// The table label of a drug: the label of the study's arm of that DrugBank name when there is one (so "5-FU"), else
     /// the DrugBank name in lower case ("gemcitabine").
     /// </summary>
+    /// <param name="study">The study whose arms give the labels.</param>
+    /// <param name="drugBankName">DrugBank common name, upper case (compared ordinally).</param>
     public static string Label(StudyDefinition study, string drugBankName) =>
         study.Arms.FirstOrDefault(a => a.Drug.DrugBankName == drugBankName)?.Drug.Label ?? drugBankName.ToLowerInvariant();
 

@@ -57,6 +57,8 @@ public sealed record AtlasDefinition(string Organoids, int MinPatients, AtlasMai
     DrugNameRule TreatedRule, DrugNameRule ControlRule, IReadOnlyList<ScreenAlias> ScreenAliases, string Description)
 {
     /// <summary>The cancer with this id, or an error listing them.</summary>
+    /// <param name="id">A cancer id of the atlas section.</param>
+    /// <exception cref="ArgumentException">No cancer has this id.</exception>
     public AtlasCancer Cancer(string id) => Cancers.FirstOrDefault(c => c.Id == id)
         ?? throw new ArgumentException($"no atlas cancer '{id}' (cancers: {string.Join(", ", Cancers.Select(c => c.Id))})");
 

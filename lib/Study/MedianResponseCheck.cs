@@ -39,6 +39,7 @@ public static class MedianResponseCheck
         }).ToList();
 
     /// <summary>For display: drug, organoids, compared, max |ours − authors'| (3 significant digits).</summary>
+    /// <param name="rows">One agreement per drug.</param>
     public static TsvTable Table(IReadOnlyList<MedianResponseAgreement> rows) => TsvTable.From(rows,
         ("drug", r => r.Drug), ("organoids screened", r => r.Organoids), ("in the authors' file", r => r.Compared),
         ("max |ours - authors'| median ln IC50", r => r.MaxAbsoluteDifference.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)));

@@ -27,5 +27,6 @@ public sealed record OrganoidCollection(string Id, string Tissue, string Express
     string? ReferenceMedians = null, TrainingResponse TrainingResponse = TrainingResponse.LnIc50)
 {
     /// <summary>The organoid's training response under <see cref="TrainingResponse"/> (NaN when the screen does not give it).</summary>
+    /// <param name="response">One organoid x drug summary of this collection's screen.</param>
     public double ResponseOf(OrganoidResponseSummary response) => TrainingResponse == TrainingResponse.Auc ? response.MedianAuc : response.MedianLnIc50;
 }

@@ -29,6 +29,7 @@ public sealed record OrganoidResponseSummary(string Organoid, string Drug, doubl
     public static bool AboveHighestTested(double lnIc50, double maxConcentration) => lnIc50 > Math.Log(maxConcentration);
 
     /// <summary>The schema of organoid_response.tsv: organoid, drug, median_ln_ic50, replicates, median_auc, max_conc_um, collection (NaN written NA).</summary>
+    /// <param name="rows">The summaries, written in the order given.</param>
     public static TsvTable Table(IEnumerable<OrganoidResponseSummary> rows) => TsvTable.From(rows,
         ("organoid", r => r.Organoid), ("drug", r => r.Drug), ("median_ln_ic50", r => r.MedianLnIc50), ("replicates", r => r.Replicates),
         ("median_auc", r => r.MedianAuc), ("max_conc_um", r => r.MaxConcentration), ("collection", r => r.Collection));

@@ -45,8 +45,10 @@ public sealed class PaperValues
     public string? Value(string quantity) => _values.TryGetValue(quantity, out var v) && v.Length > 0 ? v : null;
 
     /// <summary>Where the value comes from ("paper", "authors' code"), or null when the quantity is not listed.</summary>
+    /// <param name="quantity">E.g. "ridgecv_alpha_5fu".</param>
     public string? Source(string quantity) => _about.TryGetValue(quantity, out var a) && a.Source.Length > 0 ? a.Source : null;
 
     /// <summary>The note of a quantity (e.g. why its value is missing), or null.</summary>
+    /// <param name="quantity">E.g. "ridgecv_alpha_5fu".</param>
     public string? Note(string quantity) => _about.TryGetValue(quantity, out var a) && a.Note.Length > 0 ? a.Note : null;
 }

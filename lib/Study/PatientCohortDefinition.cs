@@ -3,7 +3,14 @@ using OrganoidBiomarkers.Data;
 namespace OrganoidBiomarkers.Study;
 
 /// <summary>Whether a cohort holds the patients who received the drug, or those who did not (a negative control).</summary>
-public enum Treatment { Treated, Untreated }
+public enum Treatment
+{
+    /// <summary>Patients whose drug records name the arm's drug.</summary>
+    Treated,
+
+    /// <summary>Patients whose drug records do not name the drug (under the cohort's name rule): the negative control.</summary>
+    Untreated,
+}
 
 /// <summary>The authors' expression-file filter: a patient counts only if their case UUID has a file in a GDC file list.</summary>
 /// <param name="Files">Manifest id of the GDC file metadata (JSON export of the /files endpoint).</param>

@@ -25,6 +25,8 @@ public sealed record UsableStudy(StudyDefinition Study, IReadOnlyList<SkippedStu
     /// Records the reduction as one counted step ("study: entries usable with this run's inputs", entries before and
     /// after, every skipped entry named), so each stage's count log says which input set it ran on.
     /// </summary>
+    /// <param name="log">The stage's count log.</param>
+    /// <param name="entries">Entries of the full definition (<see cref="StudyAvailability.EntryCount"/>).</param>
     public void Record(CountLog log, int entries)
     {
         ArgumentNullException.ThrowIfNull(log);
@@ -179,6 +181,7 @@ public static class StudyAvailability
     }
 
     /// <summary>The number of entries <see cref="UsableStudy.Record"/> counts: collections, sources, selections, drug records, survival inputs, cohorts, arms' training sets, analyses and controls, the atlas template's selections and cancers' expression sources.</summary>
+    /// <param name="study">The full (or usable) definition.</param>
     public static int EntryCount(this StudyDefinition study)
     {
         ArgumentNullException.ThrowIfNull(study);

@@ -11,6 +11,18 @@ namespace OrganoidBiomarkers.Study;
 /// cohort in code. <see cref="Read"/> refuses unknown fields and dangling references, naming the field and the fix.
 /// The optional <see cref="Atlas"/> section is the template of the drug atlas (every screened drug TCGA patients received).
 /// </summary>
+/// <param name="Name">Short name of the study, e.g. "Kong et al. 2020".</param>
+/// <param name="Citation">The full reference of the paper the study reproduces.</param>
+/// <param name="OrganoidCollections">Organoid collections with their expression and drug-response inputs.</param>
+/// <param name="SurvivalSources">Patient follow-up sources that cohorts name by id.</param>
+/// <param name="DrugRecords">Patient drug-record sources that cohorts name by id.</param>
+/// <param name="ExpressionSources">Patient expression sources the models are applied to.</param>
+/// <param name="Cohorts">The TCGA patient cohorts, treated and untreated.</param>
+/// <param name="Arms">One arm per (drug, cancer) validation, with its training sets, analyses and main setting.</param>
+/// <param name="Selections">The proximal-pathway selections (the authors' tables or recomputed on a network).</param>
+/// <param name="FirstNeighbourNetworks">Ids of recomputed selections whose networks the targets' first-neighbour
+/// baseline may use, in order of preference (the first usable one is taken).</param>
+/// <param name="Atlas">The drug-atlas template, or null when the study has no atlas.</param>
 public sealed record StudyDefinition(
     string Name,
     string Citation,
@@ -61,9 +73,11 @@ public sealed record StudyDefinition(
     }
 
     /// <summary>Writes the definition as JSON (a test or a user deriving a new study from this one).</summary>
+    /// <param name="path">The file to write (replaced if it exists), in the conventions of <see cref="Json"/>.</param>
     public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
 
     /// <summary>Every dangling reference or duplicated id, as "field: problem" (empty when the definition is sound).</summary>
+    /// <param name="manifestIds">When given, every input the study names must be one of these manifest ids.</param>
     public IReadOnlyList<string> Problems(IReadOnlyCollection<string>? manifestIds = null)
     {
         var p = new List<string>();
@@ -161,31 +175,43 @@ public sealed record StudyDefinition(
     }
 
     /// <summary>The arm with this id (e.g. "5fu"), or an error listing the arms.</summary>
+    /// <param name="id">An arm id, compared ordinally.</param>
+    /// <exception cref="ArgumentException">No arm has this id.</exception>
     public ArmDefinition Arm(string id) => Arms.FirstOrDefault(a => a.Id == id)
         ?? throw new ArgumentException($"no arm '{id}' in the study (arms: {string.Join(", ", Arms.Select(a => a.Id))})");
 
     /// <summary>The arm whose drug has this target row / proximity name (e.g. "FLUOROURACIL"), or null.</summary>
+    /// <param name="targetRow">The drug's row name in the target table and proximity results.</param>
     public ArmDefinition? ArmForDrug(string targetRow) => Arms.FirstOrDefault(a => a.Drug.TargetRow == targetRow);
 
     /// <summary>The cohort with this id, or null.</summary>
+    /// <param name="id">A cohort id, e.g. "coad_5fu".</param>
     public PatientCohortDefinition? Cohort(string id) => Cohorts.FirstOrDefault(c => c.Id == id);
 
     /// <summary>The survival source with this id, or null.</summary>
+    /// <param name="id">A survival source id, e.g. "biotab".</param>
     public SurvivalSourceDefinition? SurvivalSource(string id) => SurvivalSources.FirstOrDefault(s => s.Id == id);
 
     /// <summary>The expression source with this id, or an error.</summary>
+    /// <param name="id">An expression source id.</param>
+    /// <exception cref="ArgumentException">No expression source has this id.</exception>
     public ExpressionSourceDefinition ExpressionSource(string id) => ExpressionSources.FirstOrDefault(s => s.Id == id)
         ?? throw new ArgumentException($"no expression source '{id}' in the study");
 
     /// <summary>The organoid collection with this id, or an error.</summary>
+    /// <param name="id">A collection id, e.g. "crc".</param>
+    /// <exception cref="ArgumentException">No collection has this id.</exception>
     public OrganoidCollection OrganoidCollection(string id) => OrganoidCollections.FirstOrDefault(c => c.Id == id)
         ?? throw new ArgumentException($"no organoid collection '{id}' in the study");
 
     /// <summary>The drug-record source with this id, or an error.</summary>
+    /// <param name="id">A drug-record source id.</param>
+    /// <exception cref="ArgumentException">No drug-record source has this id.</exception>
     public DrugRecordSource DrugRecordSource(string id) => DrugRecords.FirstOrDefault(d => d.Id == id)
         ?? throw new ArgumentException($"no drug_records '{id}' in the study");
 
     /// <summary>The screen names of every drug some arm trains on a collection (stage 02 checks each).</summary>
+    /// <param name="collection">An organoid collection id.</param>
     public IReadOnlyList<string> TrainingDrugs(string collection) =>
         Arms.Where(a => a.Training.Any(t => t.Organoids == collection)).Select(a => a.Drug.ScreenName).Distinct(StringComparer.Ordinal).ToList();
 }

@@ -19,6 +19,7 @@ public enum SurvivalFormat
 public sealed record SurvivalSourceDefinition(string Id, SurvivalFormat Format, IReadOnlyDictionary<string, string> Inputs, string Description)
 {
     /// <summary>The manifest id holding <paramref name="project"/>'s survival, or null when this source has none for it.</summary>
+    /// <param name="project">TCGA project without "TCGA-", e.g. "COAD"; an input keyed "*" serves every project.</param>
     public string? InputFor(string project) =>
         Inputs.TryGetValue(project, out var id) ? id : Inputs.TryGetValue("*", out var all) ? all : null;
 }

@@ -35,11 +35,16 @@ public sealed class ConnectedFetch : IDisposable
     private readonly OriginFetcher _fetcher;
     private readonly GdcApi _gdc;
 
+    /// <summary>
+    /// A fetch into <paramref name="folder"/> (created if absent); reads its lock file and record at once, touches the
+    /// network only when <see cref="RunAsync"/> needs it.
+    /// </summary>
     /// <param name="folder">Where everything is written (<c>data/connected/</c>).</param>
     /// <param name="settings">Overrides, transfer limits, converter settings.</param>
     /// <param name="log">Receives progress, fallbacks, counts, one line each.</param>
     /// <param name="handler">HTTP handler (tests; null: the default).</param>
     /// <param name="delay">Wait between retries (tests shorten it).</param>
+    /// <exception cref="InputException">The lock file or the record exists but is malformed.</exception>
     public ConnectedFetch(ConnectedFolder folder, FetchSettings settings, Action<string> log, HttpMessageHandler? handler = null,
         Func<TimeSpan, CancellationToken, Task>? delay = null)
     {
@@ -55,6 +60,7 @@ public sealed class ConnectedFetch : IDisposable
         _gdc = new GdcApi(_downloader, settings, folder, Log);
     }
 
+    /// <summary>Releases the HTTP client.</summary>
     public void Dispose() => _downloader.Dispose();
 
     private readonly Action<string> _sink;
@@ -77,10 +83,17 @@ public sealed class ConnectedFetch : IDisposable
         _held.Clear();
     }
 
+    /// <summary>The record of derived inputs (<c>inputs.tsv</c>), as this fetch has updated it.</summary>
     public ConnectedRecord Record => _record;
+
+    /// <summary>The lock of origin files (<c>fetch.lock.tsv</c>), as this fetch has updated it.</summary>
     public FetchLock Lock => _lock;
 
     /// <summary>Fetches the inputs (all, or those named in <paramref name="only"/>), one after the other.</summary>
+    /// <param name="only">Input ids to fetch (null: every input of <see cref="ConnectedSources.Inputs"/>).</param>
+    /// <param name="ct">Cancels the transfers.</param>
+    /// <returns>One outcome per input, in <see cref="ConnectedSources.Inputs"/> order; a failed input does not stop the others.</returns>
+    /// <exception cref="ArgumentException">An id in <paramref name="only"/> is not an input (with a "did you mean").</exception>
     /// <exception cref="FetchException">NoNetwork: no origin could be reached and nothing came over the network.</exception>
     public async Task<IReadOnlyList<FetchOutcome>> RunAsync(IReadOnlyCollection<string>? only = null, CancellationToken ct = default)
     {
@@ -137,6 +150,7 @@ public sealed class ConnectedFetch : IDisposable
     };
 
     /// <summary>The cache key of an input's converter and the settings that shape its output.</summary>
+    /// <param name="id">An input id.</param>
     public string RuleOf(string id) => ConverterVersion + ": " + id switch
     {
         "string_v10_5" => $"STRING links -> symbol edges, {_settings.Describe("string")}, both orders merged, highest score per symbol pair",
@@ -470,6 +484,9 @@ public sealed class ConnectedFetch : IDisposable
     /// run fetches them again and records them anew. <paramref name="target"/>: an input id, a raw key, a key prefix
     /// (e.g. <c>gdc/TCGA-COAD</c>), or <c>all</c>. Files placed by hand are never deleted.
     /// </summary>
+    /// <param name="target">An input id, a raw key or key prefix, or "all".</param>
+    /// <returns>One line per record row removed and lock entry forgotten.</returns>
+    /// <exception cref="ArgumentException">Nothing recorded matches <paramref name="target"/>.</exception>
     public IReadOnlyList<string> Refresh(string target)
     {
         var done = new List<string>();
@@ -535,6 +552,8 @@ public sealed class ConnectedFetch : IDisposable
     }
 
     /// <summary>The plan: each input, its routes' origin files and URLs (after overrides) and the hand-placement names.</summary>
+    /// <param name="settings">The settings whose overrides and Table S3 number apply.</param>
+    /// <returns>Indented text lines, nothing fetched.</returns>
     public static IReadOnlyList<string> Plan(FetchSettings settings)
     {
         var lines = new List<string>();

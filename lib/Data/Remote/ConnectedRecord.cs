@@ -7,7 +7,7 @@ namespace OrganoidBiomarkers.Data.Remote;
 /// <param name="Id">The manifest id the pipeline reads it by (e.g. <c>string_v10_5</c>).</param>
 /// <param name="File">Its path under <c>data/connected/</c> (the manifest's <c>file</c> column).</param>
 /// <param name="Sha256">The derived file's sha256 (what <see cref="DataStore"/> verifies).</param>
-/// <param name="Bytes">Its size.</param>
+/// <param name="Bytes">Its size in bytes.</param>
 /// <param name="Date">The UTC date it was derived (yyyy-MM-dd).</param>
 /// <param name="DerivedFrom">The origin files it was made from, <c>key@sha256</c> separated by <c>;</c>.</param>
 /// <param name="Rule">The converter and the settings that shape its output; with <paramref name="DerivedFrom"/> the cache key.</param>
@@ -26,19 +26,26 @@ public sealed record ConnectedInput(string Id, string File, string Sha256, long 
 /// </summary>
 public sealed class ConnectedRecord
 {
+    /// <summary>The record's file name inside the connected folder.</summary>
     public const string FileName = "inputs.tsv";
 
+    /// <summary>The header columns, in file order.</summary>
     public static readonly string[] Columns = ["id", "file", "sha256", "bytes", "derived_from", "rule", "origin_url", "origin", "status", "date"];
 
     private readonly SortedDictionary<string, ConnectedInput> _rows = new(StringComparer.Ordinal);
 
+    /// <summary>The record file this instance reads from and saves to.</summary>
     public string Path { get; }
 
     private ConnectedRecord(string path) => Path = path;
 
+    /// <summary>The rows, in ordinal order of id.</summary>
     public IReadOnlyCollection<ConnectedInput> Rows => _rows.Values;
 
     /// <summary>Reads the record (an absent file is an empty record).</summary>
+    /// <param name="path">The record file, normally <see cref="ConnectedFolder.RecordPath"/>.</param>
+    /// <exception cref="InputException">A column is missing, a sha256 is not 64 hex digits, bytes is not an integer, or
+    /// an id is listed twice (names the line).</exception>
     public static ConnectedRecord Read(string path)
     {
         var record = new ConnectedRecord(path);
@@ -60,14 +67,20 @@ public sealed class ConnectedRecord
         return record;
     }
 
+    /// <summary>The row of <paramref name="id"/>, or null when the input has not been fetched.</summary>
+    /// <param name="id">A manifest id, compared ordinally.</param>
     public ConnectedInput? Find(string id) => _rows.GetValueOrDefault(id);
 
+    /// <summary>Adds the row, or replaces the row with the same id, and saves the record at once.</summary>
+    /// <param name="row">The derived input.</param>
     public void Upsert(ConnectedInput row)
     {
         _rows[row.Id] = row;
         Save();
     }
 
+    /// <summary>Removes the row of <paramref name="id"/> and saves the record; false (nothing written) when there is none.</summary>
+    /// <param name="id">A manifest id.</param>
     public bool Remove(string id)
     {
         bool removed = _rows.Remove(id);
@@ -75,6 +88,7 @@ public sealed class ConnectedRecord
         return removed;
     }
 
+    /// <summary>Writes the record to <see cref="Path"/> atomically (a temporary file renamed into place).</summary>
     public void Save()
     {
         var table = TsvTable.From(_rows.Values, ("id", r => r.Id), ("file", r => r.File), ("sha256", r => r.Sha256), ("bytes", r => r.Bytes),

@@ -7,14 +7,32 @@ using System.Text;
 namespace OrganoidBiomarkers.Data.Remote;
 
 /// <summary>One HTTP request of the fetch: a GET of a static file, or a POST with a JSON body (GDC API).</summary>
+/// <param name="Url">The absolute URL.</param>
+/// <param name="Method">GET or POST.</param>
+/// <param name="JsonBody">The JSON body of a POST; null for a GET.</param>
 public sealed record HttpRequestSpec(Uri Url, HttpMethod Method, string? JsonBody = null)
 {
+    /// <summary>A GET of <paramref name="url"/>.</summary>
+    /// <param name="url">The absolute URL.</param>
     public static HttpRequestSpec Get(Uri url) => new(url, HttpMethod.Get);
+
+    /// <summary>A POST of <paramref name="body"/> as JSON to <paramref name="url"/>.</summary>
+    /// <param name="url">The absolute URL.</param>
+    /// <param name="body">The JSON body.</param>
     public static HttpRequestSpec PostJson(Uri url, string body) => new(url, HttpMethod.Post, body);
+
+    /// <summary>The URL alone for a GET, "POST URL" for a POST (the body is left out): used in logs, in the lock and to
+    /// tell whether a partial file came from the same request.</summary>
     public override string ToString() => Method == HttpMethod.Get ? Url.AbsoluteUri : $"{Method} {Url.AbsoluteUri}";
 }
 
 /// <summary>A completed transfer: the file written, its size, and the name the server gave it (Content-Disposition).</summary>
+/// <param name="Url">The URL requested (before redirects).</param>
+/// <param name="Path">The partial file the transfer was written to.</param>
+/// <param name="Bytes">The file's size in bytes.</param>
+/// <param name="ServedName">The file name of the server's Content-Disposition header, or null when it gave none.</param>
+/// <param name="Attempts">Requests made, &gt;= 1.</param>
+/// <param name="Resumes">Requests that continued a partial file with an HTTP Range request, &gt;= 0.</param>
 public sealed record TransferResult(Uri Url, string Path, long Bytes, string? ServedName, int Attempts, int Resumes);
 
 /// <summary>
@@ -31,6 +49,7 @@ public sealed class Downloader : IDisposable
     private readonly Action<string> _log;
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
 
+    /// <summary>A downloader with its own <see cref="HttpClient"/> (no overall timeout: the stall timeout applies instead).</summary>
     /// <param name="settings">Retries, backoff, stall timeout, progress interval.</param>
     /// <param name="log">Receives progress and retry lines.</param>
     /// <param name="handler">The HTTP handler (null: a SocketsHttpHandler with no automatic decompression).</param>
@@ -51,6 +70,7 @@ public sealed class Downloader : IDisposable
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("OrganoidBiomarkers-fetch-inputs", "1.0"));
     }
 
+    /// <summary>Releases the HTTP client (and the handler it owns).</summary>
     public void Dispose() => _http.Dispose();
 
     /// <summary>True once any server answered (any status): the network works, so a later failure is not "no network".</summary>
@@ -65,6 +85,10 @@ public sealed class Downloader : IDisposable
     /// Transfers <paramref name="request"/> into <paramref name="partialPath"/>. A GET resumes what the file already
     /// holds (the caller deletes it when it came from another URL); a POST always starts over.
     /// </summary>
+    /// <param name="request">The request (URL overrides already applied).</param>
+    /// <param name="partialPath">The file to write; the caller renames it once accepted.</param>
+    /// <param name="label">The file's name in progress lines.</param>
+    /// <param name="ct">Cancels the transfer.</param>
     /// <exception cref="FetchException">NotServed (permanent HTTP answer), Unreachable (host name not resolved,
     /// network unreachable) or Failed (retries used up; the message gives the last reason).</exception>
     public async Task<TransferResult> DownloadAsync(HttpRequestSpec request, string partialPath, string label, CancellationToken ct = default)
@@ -230,6 +254,7 @@ public sealed class Downloader : IDisposable
     }
 
     /// <summary>No route to the origin at all: its name does not resolve, or the network is down.</summary>
+    /// <param name="e">The exception of a failed request.</param>
     public static bool IsUnreachable(HttpRequestException e)
     {
         if (e.HttpRequestError == HttpRequestError.NameResolutionError) return true;

@@ -18,7 +18,10 @@ public enum FetchFailure
 }
 
 /// <summary>A fetch failure with a one-line message naming the file or URL and what to do.</summary>
+/// <param name="failure">Why it failed.</param>
+/// <param name="message">One line: the file or URL, what went wrong and what to do.</param>
 public sealed class FetchException(FetchFailure failure, string message) : Exception(message)
 {
+    /// <summary>Why it failed: decides whether the next origin is tried and how the run ends.</summary>
     public FetchFailure Failure { get; } = failure;
 }

@@ -20,17 +20,23 @@ public sealed record LockEntry(string File, string Url, long Bytes, string Sha25
 /// </summary>
 public sealed class FetchLock
 {
+    /// <summary>The header columns, in file order.</summary>
     public static readonly string[] Columns = ["file", "url", "bytes", "sha256", "first_fetched", "origin"];
 
     private readonly SortedDictionary<string, LockEntry> _entries = new(StringComparer.Ordinal);
 
+    /// <summary>The lock file this instance reads from and saves to.</summary>
     public string Path { get; }
 
     private FetchLock(string path) => Path = path;
 
+    /// <summary>The entries, in ordinal order of the file key.</summary>
     public IReadOnlyCollection<LockEntry> Entries => _entries.Values;
 
     /// <summary>Reads the lock file (an absent file is an empty lock).</summary>
+    /// <param name="path">The lock file, normally <see cref="ConnectedFolder.LockPath"/>.</param>
+    /// <exception cref="InputException">A column is missing, bytes is not an integer, or a file key is listed twice (names
+    /// the line).</exception>
     public static FetchLock Read(string path)
     {
         var lockFile = new FetchLock(path);
@@ -48,11 +54,21 @@ public sealed class FetchLock
         return lockFile;
     }
 
+    /// <summary>The entry of a file key, or null when the file has never been fetched (or was forgotten).</summary>
+    /// <param name="file">The key, a path under <c>raw/</c>; compared ordinally.</param>
     public LockEntry? Find(string file) => _entries.GetValueOrDefault(file);
 
     /// <summary>
     /// Checks a file's sha256 against the lock. Without an entry the file is added (first fetch) and the lock saved.
     /// </summary>
+    /// <param name="file">The file's key.</param>
+    /// <param name="path">The local copy checked (for the message).</param>
+    /// <param name="bytes">Its size in bytes.</param>
+    /// <param name="sha256">Its sha256, lower-case hex.</param>
+    /// <param name="url">The URL used (or <c>manual:PATH</c>), recorded on first fetch.</param>
+    /// <param name="origin">The origin's label, recorded on first fetch.</param>
+    /// <param name="refreshHint">What the message tells the user to run if the change is intended.</param>
+    /// <returns>The entry: the recorded one, or the new one.</returns>
     /// <exception cref="FetchException">Changed: the sha256 differs from the recorded one.</exception>
     public LockEntry Verify(string file, string path, long bytes, string sha256, string url, string origin, string refreshHint)
     {
@@ -72,6 +88,7 @@ public sealed class FetchLock
     }
 
     /// <summary>Forgets files (their next fetch is recorded anew). Returns the keys removed.</summary>
+    /// <param name="match">Selects the keys to forget.</param>
     public IReadOnlyList<string> Remove(Func<string, bool> match)
     {
         var keys = _entries.Keys.Where(match).ToList();
@@ -80,6 +97,7 @@ public sealed class FetchLock
         return keys;
     }
 
+    /// <summary>Writes the lock to <see cref="Path"/> atomically (a temporary file renamed into place).</summary>
     public void Save()
     {
         var table = TsvTable.From(_entries.Values, ("file", e => e.File), ("url", e => e.Url), ("bytes", e => e.Bytes),
@@ -91,6 +109,10 @@ public sealed class FetchLock
 /// <summary>Writes a whole file under a temporary name, then renames it over the target (no half-written file).</summary>
 public static class AtomicFile
 {
+    /// <summary>Writes <paramref name="text"/> as UTF-8 without a byte-order mark to <c>path.partial</c>, then renames it
+    /// over <paramref name="path"/>; creates the folder if needed.</summary>
+    /// <param name="path">The target file.</param>
+    /// <param name="text">The whole content.</param>
     public static void WriteAllText(string path, string text)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);

@@ -57,6 +57,11 @@ public sealed record FetchSettings
     };
 
     /// <summary>Applies <c>key=value</c> settings; <paramref name="source"/> names their origin in error messages.</summary>
+    /// <param name="assignments"><c>key=value</c> items, applied in order (a later one overrides an earlier one).</param>
+    /// <param name="source">Where they came from (an option, a config file line), for error messages.</param>
+    /// <returns>New settings; this instance is unchanged.</returns>
+    /// <exception cref="ArgumentException">An item is not KEY=VALUE, the key is unknown (with a "did you mean"), or the
+    /// value is out of the key's range.</exception>
     public FetchSettings With(IEnumerable<string> assignments, string source)
     {
         var s = this;
@@ -85,6 +90,9 @@ public sealed record FetchSettings
     /// <summary>
     /// Reads a config file: <c>base-url HOST=URL</c> and <c>set KEY=VALUE</c> lines; <c>#</c> starts a comment.
     /// </summary>
+    /// <param name="path">The config file.</param>
+    /// <returns>New settings with the file's overrides and settings applied in line order.</returns>
+    /// <exception cref="ArgumentException">The file does not exist, or a line is malformed (names the file and line).</exception>
     public FetchSettings WithConfigFile(string path)
     {
         if (!File.Exists(path)) throw new ArgumentException($"config file {path} does not exist");
@@ -108,6 +116,7 @@ public sealed record FetchSettings
     }
 
     /// <summary>The settings that change what a converter writes, as recorded beside each derived input.</summary>
+    /// <param name="converter">The converter, e.g. "string"; empty text for one without settings.</param>
     public string Describe(string converter) => converter switch
     {
         "string" => $"combined_score >= {StringMinScore}; aliases {string.Join(" > ", StringAliasSources)}",
@@ -129,6 +138,9 @@ public sealed record FetchSettings
 public static class NearMatch
 {
     /// <summary>Levenshtein distance, case-insensitive.</summary>
+    /// <param name="a">A string.</param>
+    /// <param name="b">Another string.</param>
+    /// <returns>The number of single-character insertions, deletions and substitutions, &gt;= 0.</returns>
     public static int Distance(string a, string b)
     {
         a = a.ToLowerInvariant();
@@ -147,6 +159,9 @@ public static class NearMatch
     }
 
     /// <summary>The closest candidate within a small distance, or null.</summary>
+    /// <param name="value">What the user typed.</param>
+    /// <param name="candidates">The valid names; ties go to the ordinal-first.</param>
+    /// <returns>The closest candidate when its distance is at most max(2, length / 3), else null.</returns>
     public static string? Suggest(string value, IEnumerable<string> candidates)
     {
         var best = candidates.Select(c => (c, d: Distance(c, value))).OrderBy(t => t.d).ThenBy(t => t.c, StringComparer.Ordinal).FirstOrDefault();

@@ -25,6 +25,7 @@ public sealed record GdcFileHit(string FileId, string FileName, string? Md5, lon
 /// </summary>
 public sealed class GdcApi
 {
+    /// <summary>The GDC API's base URL, before base-URL overrides.</summary>
     public const string BaseUrl = "https://api.gdc.cancer.gov";
 
     private readonly Downloader _downloader;
@@ -32,6 +33,11 @@ public sealed class GdcApi
     private readonly ConnectedFolder _folder;
     private readonly Action<string> _log;
 
+    /// <summary>A client that transfers through <paramref name="downloader"/> and writes work files under the folder's <c>work/</c>.</summary>
+    /// <param name="downloader">Performs the POST transfers (retried; not resumed).</param>
+    /// <param name="settings">Base-URL overrides, page and batch sizes.</param>
+    /// <param name="folder">The connected folder.</param>
+    /// <param name="log">Receives one line per page or batch.</param>
     public GdcApi(Downloader downloader, FetchSettings settings, ConnectedFolder folder, Action<string> log)
     {
         _downloader = downloader;
@@ -41,16 +47,25 @@ public sealed class GdcApi
     }
 
     /// <summary>The URL of an endpoint after base-URL overrides.</summary>
+    /// <param name="path">The endpoint's path, e.g. "/files".</param>
     public Uri Endpoint(string path) => _settings.Overrides.Apply(new Uri(BaseUrl + path));
 
     /// <summary>A filter <c>{"op":"in","content":{"field":F,"value":[V]}}</c>.</summary>
+    /// <param name="field">The GDC field, e.g. "cases.project.project_id".</param>
+    /// <param name="values">The accepted values.</param>
     public static JsonObject In(string field, params string[] values) =>
         new() { ["op"] = "in", ["content"] = new JsonObject { ["field"] = field, ["value"] = new JsonArray(values.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray()) } };
 
     /// <summary>Filters joined by "and".</summary>
+    /// <param name="filters">The filters, all of which must hold.</param>
     public static JsonObject And(params JsonObject[] filters) => new() { ["op"] = "and", ["content"] = new JsonArray(filters.Cast<JsonNode>().ToArray()) };
 
     /// <summary>All hits of a <c>/files</c> query, page by page.</summary>
+    /// <param name="filters">The query's filters.</param>
+    /// <param name="fields">Comma-separated fields to return (file_id and file_name are needed).</param>
+    /// <param name="label">What is queried, for log lines.</param>
+    /// <param name="ct">Cancels the transfers.</param>
+    /// <exception cref="FetchException">A transfer failed, or an answer is not a valid /files answer (BadFormat).</exception>
     public async Task<IReadOnlyList<GdcFileHit>> QueryFilesAsync(JsonObject filters, string fields, string label, CancellationToken ct = default)
     {
         var hits = new List<GdcFileHit>();
@@ -92,6 +107,10 @@ public sealed class GdcApi
     }
 
     /// <summary>Parses a <c>/files</c> JSON answer: <c>{"data":{"hits":[...],"pagination":{"total":N,...}},"warnings":{}}</c>.</summary>
+    /// <param name="path">The answer, saved to a file.</param>
+    /// <param name="source">The request, for error messages.</param>
+    /// <returns>The page's hits and the query's total hit count.</returns>
+    /// <exception cref="FetchException">BadFormat: not JSON, no data.hits or pagination.total, or a hit without an id or file_name.</exception>
     public static (IReadOnlyList<GdcFileHit> Hits, long Total) ParseFilesAnswer(string path, string source)
     {
         JsonDocument doc;
@@ -133,6 +152,11 @@ public sealed class GdcApi
     /// Downloads files with <c>POST /data</c> (one tar.gz per batch of <see cref="FetchSettings.GdcBatchSize"/>),
     /// extracts and checks each, and hands each file's temporary path to <paramref name="accept"/> (which moves it).
     /// </summary>
+    /// <param name="files">The files to download (from <see cref="QueryFilesAsync"/>).</param>
+    /// <param name="label">What is downloaded, for log lines.</param>
+    /// <param name="accept">Checks and moves one extracted file; called once per file.</param>
+    /// <param name="ct">Cancels the transfers.</param>
+    /// <exception cref="FetchException">A transfer failed, or an archive does not hold what was requested (BadFormat).</exception>
     public async Task DownloadAsync(IReadOnlyList<GdcFileHit> files, string label, Func<GdcFileHit, string, Task> accept, CancellationToken ct = default)
     {
         for (int start = 0; start < files.Count; start += _settings.GdcBatchSize)
@@ -161,6 +185,12 @@ public sealed class GdcApi
     /// file as <c>&lt;id&gt;/&lt;name&gt;</c> with the md5 and size of the extracted file (and the md5 the query gave).
     /// Returns file id -> extracted path.
     /// </summary>
+    /// <param name="archive">The downloaded tar.gz.</param>
+    /// <param name="dir">The folder to extract into.</param>
+    /// <param name="expected">The files requested.</param>
+    /// <param name="source">The request, for error messages.</param>
+    /// <exception cref="FetchException">BadFormat: an incomplete archive, an entry outside the folder, no or a malformed
+    /// MANIFEST.txt, a requested file missing or listed under another name, or an md5 or size that differs.</exception>
     public static IReadOnlyDictionary<string, string> ExtractArchive(string archive, string dir, IReadOnlyList<GdcFileHit> expected, string source)
     {
         Directory.CreateDirectory(dir);
@@ -215,8 +245,12 @@ public sealed class GdcApi
         return result;
     }
 
+    /// <summary>The md5 of <paramref name="data"/>, as 32 lower-case hex digits (the GDC's md5sum form).</summary>
+    /// <param name="data">The bytes.</param>
     public static string Md5Of(byte[] data) => Convert.ToHexStringLower(MD5.HashData(data));
 
+    /// <summary>The md5 of a file's bytes, as 32 lower-case hex digits (the GDC's md5sum form).</summary>
+    /// <param name="path">The file.</param>
     public static string Md5(string path)
     {
         using var s = File.OpenRead(path);

@@ -16,6 +16,9 @@ public sealed record GeoSample(string Gsm, string Title, IReadOnlyList<string> D
 /// </summary>
 public static class GeoSoft
 {
+    /// <summary>A quick format check: a SOFT entity (<c>^</c>) or attribute (<c>!</c>) line within the first 200 lines.</summary>
+    /// <param name="path">The file, plain or gzip.</param>
+    /// <exception cref="InputException">No such line (e.g. an HTML error page).</exception>
     public static void CheckFormat(string path)
     {
         using var reader = TextFiles.Open(path);
@@ -24,6 +27,10 @@ public static class GeoSoft
         throw new InputException(path, 1, "no SOFT entity ('^...') or attribute ('!...') line at the start", "use the GEO family SOFT file GSExxx_family.soft.gz");
     }
 
+    /// <summary>Every ^SAMPLE entity with its title and descriptions, in file order.</summary>
+    /// <param name="path">The family SOFT file, plain or gzip.</param>
+    /// <exception cref="InputException">A sample without !Sample_title, no sample at all, a sample listed twice, or a
+    /// broken gzip stream (names the line).</exception>
     public static IReadOnlyList<GeoSample> ReadSamples(string path)
     {
         var samples = new List<GeoSample>();

@@ -17,6 +17,9 @@ public sealed partial record Lee2018Sample(string Gsm, string Title, string Colu
     internal static partial Regex OrganoidTitle();
 
     /// <summary>Classifies a GEO title: <c>SCBO-5_orgP10</c> is line SCBO-5 at passage 10; titles with "tumor" are tissue.</summary>
+    /// <param name="title">A GEO !Sample_title.</param>
+    /// <returns>The line (SCBO-5.2 written SCBO-5_2) and passage for an organoid, else an empty line, no passage and the kind
+    /// ("tumour tissue" or "other").</returns>
     public static (string Line, int? Passage, string Kind) Classify(string title)
     {
         var m = OrganoidTitle().Match(title.Trim());
@@ -46,6 +49,8 @@ public sealed partial record Lee2018Sample(string Gsm, string Title, string Colu
 public static class Lee2018Organoids
 {
     /// <summary>Checks the authors' counts file: empty first header cell, MS... columns, ENSG..._SYMBOL rows.</summary>
+    /// <param name="path">The file, plain or gzip.</param>
+    /// <exception cref="InputException">The layout differs.</exception>
     public static void CheckCountsFormat(string path)
     {
         using var reader = TextFiles.Open(path);
@@ -58,6 +63,8 @@ public static class Lee2018Organoids
     }
 
     /// <summary>Checks NCBI's re-quantification: header <c>GeneID</c> then GSM columns.</summary>
+    /// <param name="path">The file, plain or gzip.</param>
+    /// <exception cref="InputException">The layout differs.</exception>
     public static void CheckNcbiFormat(string path)
     {
         using var reader = TextFiles.Open(path);
@@ -67,6 +74,8 @@ public static class Lee2018Organoids
     }
 
     /// <summary>Checks NCBI's gene annotation table (columns GeneID and Symbol).</summary>
+    /// <param name="path">The file, plain or gzip.</param>
+    /// <exception cref="InputException">A column is missing.</exception>
     public static void CheckAnnotationFormat(string path)
     {
         using var reader = TextFiles.Open(path);
@@ -76,6 +85,10 @@ public static class Lee2018Organoids
     }
 
     /// <summary>The authors' normalised counts + family SOFT -> lines matrix; returns the sample map.</summary>
+    /// <param name="countsPath">GSE103990_Normalized_counts.txt.gz.</param>
+    /// <param name="softPath">GSE103990_family.soft.gz.</param>
+    /// <param name="outPath">The genes x lines matrix to write.</param>
+    /// <param name="log">Receives every step's count.</param>
     public static IReadOnlyList<Lee2018Sample> ConvertAuthorsCounts(string countsPath, string softPath, string outPath, CountLog log)
     {
         var (columns, rowIds, values) = ReadMatrix(countsPath);
@@ -100,6 +113,11 @@ public static class Lee2018Organoids
     }
 
     /// <summary>NCBI's re-quantification (Entrez GeneID x GSM, TPM) + annotation + family SOFT -> lines matrix (fallback).</summary>
+    /// <param name="tpmPath">NCBI's TPM matrix.</param>
+    /// <param name="annotationPath">NCBI's GRCh38.p13 gene annotation (GeneID to Symbol).</param>
+    /// <param name="softPath">GSE103990_family.soft.gz.</param>
+    /// <param name="outPath">The genes x lines matrix to write.</param>
+    /// <param name="log">Receives every step's count.</param>
     public static IReadOnlyList<Lee2018Sample> ConvertNcbiTpm(string tpmPath, string annotationPath, string softPath, string outPath, CountLog log)
     {
         var (columns, rowIds, values) = ReadMatrix(tpmPath);

@@ -7,6 +7,14 @@ using OrganoidBiomarkers.Common;
 namespace OrganoidBiomarkers.Data.Remote;
 
 /// <summary>One organoid line x drug response as written for the pipeline (<see cref="OrganoidResponseTables.ReadLee2018"/> layout).</summary>
+/// <param name="Sample">The organoid line as the mirror writes it (SCBO-3.2 -> SCBO-3_2).</param>
+/// <param name="Drug">The drug name, upper case.</param>
+/// <param name="Response">The AUC: mean of the Table S3 replicates, or the median CoderData fit_auc over organoid screens.</param>
+/// <param name="Metric">What <paramref name="Response"/> is, in words, naming its source (Table S3 or the CoderData refit).</param>
+/// <param name="Screens">Replicate rows averaged (Table S3) or organoid screens summarised (CoderData), &gt;= 1.</param>
+/// <param name="ScreenNames">The CoderData screen names, comma-separated in ordinal order; empty for Table S3.</param>
+/// <param name="LogIc50">Mean log IC50 of the replicates that give one (Table S3 only); null otherwise.</param>
+/// <param name="HillSlope">Mean Hill slope of the replicates that give one (Table S3 only); null otherwise.</param>
 public sealed record Lee2018Response(string Sample, string Drug, double Response, string Metric, int Screens, string ScreenNames, double? LogIc50, double? HillSlope);
 
 /// <summary>
@@ -35,6 +43,8 @@ public static partial class Lee2018ResponseTables
     private static partial Regex OrganoidScreen();
 
     /// <summary>Checks an xlsx is Table S3: some sheet has rows with a SCBO/SMBO line in column B and a number in column E.</summary>
+    /// <param name="path">The workbook.</param>
+    /// <exception cref="InputException">No sheet has such rows: not Table S3 (the message names the setting to change).</exception>
     public static void CheckTableS3(string path) => ReadTableS3Rows(path);
 
     private static List<(string Drug, string Line, double? Hill, double? LogIc50, double Auc, string Sheet, int Row)> ReadTableS3Rows(string path)
@@ -64,6 +74,9 @@ public static partial class Lee2018ResponseTables
         double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v) && double.IsFinite(v);
 
     /// <summary>Table S3 -> one row per line x drug (replicates averaged).</summary>
+    /// <param name="path">The Table S3 workbook.</param>
+    /// <param name="log">Receives the rows' count.</param>
+    /// <returns>Rows in ordinal order of line, then drug.</returns>
     public static IReadOnlyList<Lee2018Response> FromTableS3(string path, CountLog log)
     {
         var rows = ReadTableS3Rows(path);
@@ -84,8 +97,20 @@ public static partial class Lee2018ResponseTables
         return v.Count == 0 ? null : v.Average();
     }
 
+    /// <summary>Checks the CoderData experiments file: TAB-separated (plain or gzip) with improve_sample_id,
+    /// improve_drug_id, dose_response_metric and dose_response_value in its header.</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="InputException">A column is missing from the header.</exception>
     public static void CheckCoderDataExperiments(string path) => RequireHeader(path, '\t', "improve_sample_id", "improve_drug_id", "dose_response_metric", "dose_response_value");
+
+    /// <summary>Checks the CoderData samples file: comma-separated with improve_sample_id, other_id and common_name in its header.</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="InputException">A column is missing from the header.</exception>
     public static void CheckCoderDataSamples(string path) => RequireHeader(path, ',', "improve_sample_id", "other_id", "common_name");
+
+    /// <summary>Checks the CoderData drugs file: TAB-separated (plain or gzip) with improve_drug_id and chem_name in its header.</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="InputException">A column is missing from the header.</exception>
     public static void CheckCoderDataDrugs(string path) => RequireHeader(path, '\t', "improve_drug_id", "chem_name");
 
     private static void RequireHeader(string path, char separator, params string[] columns)
@@ -98,6 +123,10 @@ public static partial class Lee2018ResponseTables
     }
 
     /// <summary>CoderData 2.1.0 experiments + samples + drugs -> the refit table (fallback; labelled a refit).</summary>
+    /// <param name="experimentsPath">coderdata_bladderpdo_experiments.tsv.gz.</param>
+    /// <param name="samplesPath">coderdata_bladderpdo_samples.csv.</param>
+    /// <param name="drugsPath">coderdata_bladderpdo_drugs.tsv.gz.</param>
+    /// <param name="log">Receives the rows' count.</param>
     public static IReadOnlyList<Lee2018Response> FromCoderData(string experimentsPath, string samplesPath, string drugsPath, CountLog log)
     {
         var quoted = new DelimitedOptions { Quoted = true };
@@ -133,6 +162,8 @@ public static partial class Lee2018ResponseTables
     }
 
     /// <summary>Writes the table in the mirror's layout (plus log_ic50 and hill_slope).</summary>
+    /// <param name="rows">The rows, written in the order given.</param>
+    /// <param name="path">The file to write.</param>
     public static void Write(IReadOnlyList<Lee2018Response> rows, string path)
     {
         var table = TsvTable.From(rows, ("sample", r => r.Sample), ("drug", r => r.Drug), ("response", r => r.Response), ("metric", r => r.Metric),

@@ -4,8 +4,14 @@ using OrganoidBiomarkers.Common;
 namespace OrganoidBiomarkers.Data.Remote;
 
 /// <summary>One place a file can be fetched from: its label in reports, and the request (before base-URL overrides).</summary>
+/// <param name="Label">The origin's name in logs and the record, e.g. "primary" or "fallback 1 (version-10-5 archive)".</param>
+/// <param name="Request">The HTTP request, with the URL before <see cref="OriginOverrides"/> are applied.</param>
 public sealed record Origin(string Label, HttpRequestSpec Request)
 {
+    /// <summary>An origin fetched by a plain GET of <paramref name="url"/>.</summary>
+    /// <param name="label">The origin's name in logs and the record.</param>
+    /// <param name="url">An absolute URL.</param>
+    /// <exception cref="UriFormatException"><paramref name="url"/> is not an absolute URL.</exception>
     public static Origin Get(string label, string url) => new(label, HttpRequestSpec.Get(new Uri(url)));
 }
 
@@ -26,6 +32,7 @@ public sealed record Origin(string Label, HttpRequestSpec Request)
 public sealed record RemoteFile(string Key, string Format, IReadOnlyList<Origin> Origins, Action<string>? CheckFormat = null, string? ManualName = null,
     string? ServedName = null, string? KnownSha256 = null, string? KnownShaSource = null)
 {
+    /// <summary>The file name looked for in <c>data/connected/manual/</c>: <see cref="ManualName"/>, else the key's file name.</summary>
     public string HandPlacedName => ManualName ?? Path.GetFileName(Key);
 }
 
@@ -58,6 +65,12 @@ public sealed class OriginFetcher
     private readonly Downloader _downloader;
     private readonly Action<string> _log;
 
+    /// <summary>A fetcher writing into <paramref name="folder"/> and recording into <paramref name="fetchLock"/>.</summary>
+    /// <param name="folder">The connected folder (<c>raw/</c> and <c>manual/</c> are under it).</param>
+    /// <param name="settings">Base-URL overrides and transfer settings.</param>
+    /// <param name="fetchLock">The lock every copy is verified against (a first fetch is recorded in it).</param>
+    /// <param name="downloader">Performs the resumable, retried transfers.</param>
+    /// <param name="log">Receives one line per origin tried, failure and accepted file.</param>
     public OriginFetcher(ConnectedFolder folder, FetchSettings settings, FetchLock fetchLock, Downloader downloader, Action<string> log)
     {
         _folder = folder;
@@ -67,11 +80,29 @@ public sealed class OriginFetcher
         _log = log;
     }
 
+    /// <summary>The lock the fetcher verifies against and records into.</summary>
     public FetchLock Lock => _lock;
+
+    /// <summary>The settings the fetcher was made with.</summary>
     public FetchSettings Settings => _settings;
 
+    /// <summary>The command that forgets <paramref name="key"/> so that it is fetched and recorded anew, for messages.</summary>
+    /// <param name="key">An input id, origin-file key or key prefix.</param>
     public static string RefreshHint(string key) => $"run scripts/fetch-inputs --refresh {key}";
 
+    /// <summary>
+    /// The local, verified copy of <paramref name="file"/>: an earlier run's copy in <c>raw/</c>, else a hand-placed
+    /// file in <c>manual/</c>, else a download from each origin in turn (URL overrides applied; a partial transfer
+    /// resumes only from the same request). Each copy is format-checked, compared with a known sha256 when the file has
+    /// one (a difference is logged, not refused), and verified against the lock; a download is renamed into
+    /// <c>raw/</c> only once accepted.
+    /// </summary>
+    /// <param name="file">The origin file.</param>
+    /// <param name="ct">Cancels the transfer.</param>
+    /// <exception cref="FetchException"><see cref="FetchFailure.Changed"/>: a copy differs from the lock (nothing is
+    /// overwritten); <see cref="FetchFailure.Unreachable"/>: no origin could be reached; otherwise
+    /// <see cref="FetchFailure.Failed"/>, <see cref="FetchFailure.BadFormat"/> or <see cref="FetchFailure.NotServed"/>
+    /// after every origin failed. The message lists each origin's failure and where to place the file by hand.</exception>
     public async Task<FetchedFile> GetAsync(RemoteFile file, CancellationToken ct = default)
     {
         string raw = _folder.Raw(file.Key);
@@ -182,6 +213,8 @@ public sealed class OriginFetcher
     }
 
     /// <summary>Size and sha256 of a file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The size in bytes and the sha256 as 64 lower-case hex digits.</returns>
     public static (long Bytes, string Sha256) Measure(string path)
     {
         using var s = File.OpenRead(path);

@@ -15,6 +15,7 @@ public sealed class OriginOverrides
 
     private OriginOverrides(SortedDictionary<string, Uri> byHost) => _byHost = byHost;
 
+    /// <summary>No override: every origin URL is requested as it is.</summary>
     public static OriginOverrides None => new(new SortedDictionary<string, Uri>(StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The hosts that are overridden, with their base URL (ordinal order).</summary>
@@ -24,6 +25,11 @@ public sealed class OriginOverrides
     /// Parses <c>host=URL</c> specifications. <paramref name="source"/> names where they came from (an option, the
     /// environment variable, a config file line) for the error message. Later specifications override earlier ones.
     /// </summary>
+    /// <param name="specifications"><c>host=URL</c> items; host names compare case-insensitively.</param>
+    /// <param name="source">Where they came from, for the error message.</param>
+    /// <returns>A new instance with this one's overrides and the new ones; this instance is unchanged.</returns>
+    /// <exception cref="ArgumentException">An item is not HOST=URL (the host with a scheme, path or port), or the URL
+    /// is not an absolute http(s) URL.</exception>
     public OriginOverrides With(IEnumerable<string> specifications, string source)
     {
         var copy = new SortedDictionary<string, Uri>(_byHost, StringComparer.OrdinalIgnoreCase);
@@ -42,10 +48,12 @@ public sealed class OriginOverrides
     }
 
     /// <summary>Splits the environment variable's value into <c>host=URL</c> items.</summary>
+    /// <param name="value">The value; null or empty gives no item.</param>
     public static IEnumerable<string> SplitList(string? value) =>
         (value ?? "").Split([' ', ',', ';', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>The URL to request for an origin URL (unchanged when its host is not overridden).</summary>
+    /// <param name="origin">An absolute origin URL.</param>
     public Uri Apply(Uri origin)
     {
         if (!_byHost.TryGetValue(origin.Host, out var baseUri)) return origin;
@@ -53,5 +61,7 @@ public sealed class OriginOverrides
         return new Uri(baseUri.GetLeftPart(UriPartial.Authority) + basePath + origin.PathAndQuery);
     }
 
+    /// <summary>True when requests for <paramref name="origin"/>'s host go to an override.</summary>
+    /// <param name="origin">An absolute origin URL.</param>
     public bool IsOverridden(Uri origin) => _byHost.ContainsKey(origin.Host);
 }

@@ -4,6 +4,12 @@ using OrganoidBiomarkers.Common;
 namespace OrganoidBiomarkers.Data.Remote;
 
 /// <summary>One GDC STAR - Counts file: gene IDs and names in file order, and its fpkm_uq_unstranded column.</summary>
+/// <param name="Path">The file read.</param>
+/// <param name="GeneModel">The first line's gene model, e.g. "GENCODE v36".</param>
+/// <param name="GeneIds">Versioned Ensembl gene IDs (ENSG...), in file order.</param>
+/// <param name="GeneNames">The gene_name column, aligned with <paramref name="GeneIds"/>.</param>
+/// <param name="FpkmUq">fpkm_uq_unstranded, linear and &gt;= 0, aligned with <paramref name="GeneIds"/>.</param>
+/// <param name="CountRowsDropped">N_* count rows skipped before the genes (4 in a whole file).</param>
 public sealed record StarCountsFile(string Path, string GeneModel, string[] GeneIds, string[] GeneNames, double[] FpkmUq, int CountRowsDropped);
 
 /// <summary>
@@ -16,11 +22,20 @@ public sealed record StarCountsFile(string Path, string GeneModel, string[] Gene
 /// </summary>
 public static class StarCounts
 {
+    /// <summary>The four STAR summary rows that precede the genes and are dropped.</summary>
     public static readonly string[] CountRows = ["N_unmapped", "N_multimapping", "N_noFeature", "N_ambiguous"];
 
+    /// <summary>A format check: reads the gene-model line, the header and the first five gene rows.</summary>
+    /// <param name="path">The file, plain or gzip.</param>
+    /// <exception cref="InputException">The layout differs (see <see cref="Read"/>).</exception>
     public static void CheckFormat(string path) => Read(path, maxGenes: 5);
 
     /// <summary>Reads one file (all genes, or the first <paramref name="maxGenes"/> when checking the format).</summary>
+    /// <param name="path">The file, plain or gzip.</param>
+    /// <param name="maxGenes">Gene rows to read at most, &gt;= 1.</param>
+    /// <exception cref="InputException">No gene-model line, a header without gene_id first, gene_name or
+    /// fpkm_uq_unstranded, a blank line or wrong field count, an unexpected N_* row, a non-Ensembl ID, an
+    /// fpkm_uq_unstranded that is not a non-negative number, no gene row, or (whole file) not all four N_* rows.</exception>
     public static StarCountsFile Read(string path, int maxGenes = int.MaxValue)
     {
         using var reader = TextFiles.Open(path);
@@ -67,6 +82,12 @@ public static class StarCounts
     /// Builds the symbol matrix from the files of a project, each labelled with its 16-character sample barcode.
     /// Every file must list the same genes in the same order (the same GENCODE release).
     /// </summary>
+    /// <param name="files">(16-character sample barcode, file) pairs; several files of one sample are aliquots, averaged.</param>
+    /// <param name="outPath">The symbol matrix to write.</param>
+    /// <param name="label">The project's label in log lines and messages.</param>
+    /// <param name="log">Receives every step's count.</param>
+    /// <returns>The number of samples (columns) and genes (rows) written.</returns>
+    /// <exception cref="ArgumentException">No file.</exception>
     public static (int Samples, int Genes) Convert(IReadOnlyList<(string Sample, string Path)> files, string outPath, string label, CountLog log)
     {
         if (files.Count == 0) throw new ArgumentException("no STAR - Counts files", nameof(files));

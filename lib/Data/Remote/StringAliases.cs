@@ -18,9 +18,12 @@ namespace OrganoidBiomarkers.Data.Remote;
 /// </summary>
 public static class StringAliases
 {
+    /// <summary>The default source order: BioMart_HUGO, Ensembl_HGNC, Ensembl_UniProt_GN, BLAST_UniProt_GN (see above).</summary>
     public static readonly IReadOnlyList<string> DefaultSources = ["BioMart_HUGO", "Ensembl_HGNC", "Ensembl_UniProt_GN", "BLAST_UniProt_GN"];
 
     /// <summary>Checks the layout on the first lines (header starting with '#', then 3 TAB-separated fields).</summary>
+    /// <param name="path">The aliases file, plain or gzip.</param>
+    /// <exception cref="InputException">The header or one of the first five rows is not in the layout.</exception>
     public static void CheckFormat(string path)
     {
         using var reader = TextFiles.Open(path);
@@ -33,6 +36,11 @@ public static class StringAliases
     }
 
     /// <summary>Reads the aliases and applies the rule; every count goes to <paramref name="log"/>.</summary>
+    /// <param name="path">The aliases file, plain or gzip.</param>
+    /// <param name="sources">Alias sources in priority order, at least one (<see cref="DefaultSources"/>).</param>
+    /// <param name="log">Receives the counts.</param>
+    /// <returns>STRING protein id -> gene symbol, for proteins some listed source names.</returns>
+    /// <exception cref="ArgumentException">No source given.</exception>
     public static IReadOnlyDictionary<string, string> ReadSymbols(string path, IReadOnlyList<string> sources, CountLog log)
     {
         if (sources.Count == 0) throw new ArgumentException("at least one alias source is needed", nameof(sources));

@@ -39,6 +39,8 @@ public sealed record StringNetworkSummary(long Rows, long RowsKept, int ProteinP
 public static class StringNetwork
 {
     /// <summary>Checks the header (protein1 protein2 ... combined_score) and the first rows.</summary>
+    /// <param name="path">The links file, plain or gzip.</param>
+    /// <exception cref="InputException">The header or one of the first five rows is not in the layout.</exception>
     public static void CheckFormat(string path)
     {
         using var reader = TextFiles.Open(path);
@@ -51,6 +53,17 @@ public static class StringNetwork
                 throw new InputException(path, i, $"'{line}' does not have the header's {h.Length} space-separated fields of a human (9606.) pair", "use 9606.protein.links.v10.5.txt.gz");
     }
 
+    /// <summary>
+    /// Converts a STRING links file into the symbol edge list described above, written to <paramref name="outPath"/>,
+    /// and records each filter and merge in <paramref name="log"/>.
+    /// </summary>
+    /// <param name="linksPath">The links file (space-separated, plain or gzip).</param>
+    /// <param name="symbols">STRING protein id (e.g. 9606.ENSP...) -> gene symbol (<see cref="StringAliases.ReadSymbols"/>).</param>
+    /// <param name="minScore">Pairs with combined_score &gt;= this are kept, 0..1000 (STRING's scale; 700 = high confidence).</param>
+    /// <param name="outPath">The edge list to write, plain UTF-8 text with a <c>gene_a gene_b weight</c> header (its folder is created).</param>
+    /// <param name="log">Receives the counts.</param>
+    /// <exception cref="InputException">A bad header, a wrong field count, a score that is not an integer 0-1000, a
+    /// broken gzip stream, no data row, or no edge left after filtering and mapping (names the line).</exception>
     public static StringNetworkSummary Convert(string linksPath, IReadOnlyDictionary<string, string> symbols, int minScore, string outPath, CountLog log)
     {
         var proteinIndex = new Dictionary<string, int>(StringComparer.Ordinal);

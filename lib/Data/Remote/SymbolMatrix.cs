@@ -26,7 +26,9 @@ public sealed class SymbolMatrix
     private long _rows, _parY, _parYNonZero, _unmapped, _order;
     private readonly List<string> _unmappedExamples = [];
 
+    /// <summary>An empty matrix with these columns; rows are added with <see cref="Add"/>.</summary>
     /// <param name="samples">Column names (sample barcodes or organoid lines), in output order.</param>
+    /// <exception cref="ArgumentException">A sample name appears twice.</exception>
     public SymbolMatrix(IReadOnlyList<string> samples)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -35,9 +37,14 @@ public sealed class SymbolMatrix
         _samples = samples;
     }
 
+    /// <summary>The column names, in output order.</summary>
     public IReadOnlyList<string> Samples => _samples;
 
     /// <summary>Adds one Ensembl-gene row (values already on the output scale). <paramref name="symbol"/> null: unmapped.</summary>
+    /// <param name="id">The versioned Ensembl gene ID (a <c>_PAR_Y</c> suffix marks a dropped row).</param>
+    /// <param name="symbol">The gene symbol, or null/empty when the gene table has none.</param>
+    /// <param name="values">One value per sample, in <see cref="Samples"/> order.</param>
+    /// <exception cref="ArgumentException">The number of values differs from the number of samples.</exception>
     public void Add(string id, string? symbol, double[] values)
     {
         if (values.Length != _samples.Count) throw new ArgumentException($"{id}: {values.Length} values for {_samples.Count} samples");
@@ -73,9 +80,14 @@ public sealed class SymbolMatrix
     private readonly HashSet<string> _duplicatedSymbols = new(StringComparer.Ordinal);
     private long _duplicateRows;
 
+    /// <summary>Distinct symbols kept so far (the rows <see cref="Write"/> will write).</summary>
     public int GeneCount => _bySymbol.Count;
 
     /// <summary>Writes the matrix (atomically is the caller's job: write to a temporary name) and records the counts.</summary>
+    /// <param name="path">The file to write (gzip when the name ends in .gz).</param>
+    /// <param name="source">The input's name in count lines and messages.</param>
+    /// <param name="log">Receives the counts.</param>
+    /// <exception cref="InputException">No row maps to a symbol.</exception>
     public void Write(string path, string source, CountLog log)
     {
         if (_bySymbol.Count == 0) throw new InputException(source, 0, "no row maps to a gene symbol", "check the gene table (probemap) belongs to the matrix's GENCODE version");
@@ -112,6 +124,8 @@ public sealed class SymbolMatrix
 public static class Probemap
 {
     /// <summary>Checks the header <c>id gene chrom chromStart chromEnd strand</c> (TAB-separated).</summary>
+    /// <param name="path">The probemap.</param>
+    /// <exception cref="InputException">The header or the first row is not in the layout.</exception>
     public static void CheckFormat(string path)
     {
         using var reader = TextFiles.Open(path);
@@ -124,6 +138,7 @@ public static class Probemap
     }
 
     /// <summary>Versioned Ensembl gene ID (e.g. ENSG00000176890.14, ENSG00000002586.20_PAR_Y) -> symbol.</summary>
+    /// <param name="path">The probemap, plain or gzip.</param>
     public static IReadOnlyDictionary<string, string> Read(string path)
     {
         var t = TextFiles.ReadTable(path, '\t', new DelimitedOptions());

@@ -10,6 +10,9 @@ namespace OrganoidBiomarkers.Data.Remote;
 /// </summary>
 public static class TextFiles
 {
+    /// <summary>A UTF-8 reader over the file (a byte-order mark is honoured), decompressed when it starts with the gzip magic bytes.</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="InputException">The file does not exist.</exception>
     public static TextReader Open(string path)
     {
         if (!File.Exists(path)) throw new InputException(path, 0, "file does not exist", "check the path");
@@ -19,6 +22,10 @@ public static class TextFiles
     }
 
     /// <summary>A delimited table (strict, as <see cref="DelimitedFile"/>), gunzipped by content.</summary>
+    /// <param name="path">The file, plain or gzip.</param>
+    /// <param name="separator">The field separator.</param>
+    /// <param name="options">Parsing options (default: unquoted).</param>
+    /// <exception cref="InputException">The file is missing or malformed, or the gzip stream is broken.</exception>
     public static DelimitedTable ReadTable(string path, char separator, DelimitedOptions? options = null)
     {
         using var reader = Open(path);
@@ -33,6 +40,7 @@ public static class TextFiles
     }
 
     /// <summary>True when the stream starts with the gzip magic bytes; the position is restored.</summary>
+    /// <param name="stream">A seekable stream.</param>
     public static bool IsGzip(Stream stream)
     {
         Span<byte> magic = stackalloc byte[2];

@@ -17,6 +17,7 @@ public sealed class TransferProgress
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private TimeSpan _next;
 
+    /// <summary>Starts the clock; the first line comes after <paramref name="interval"/>.</summary>
     /// <param name="label">What is transferred (the file's name).</param>
     /// <param name="startBytes">Bytes already present (a resumed transfer).</param>
     /// <param name="total">Total size in bytes, when the server says it.</param>
@@ -33,6 +34,7 @@ public sealed class TransferProgress
     }
 
     /// <summary>Reports the byte count; prints a line when an interval has passed.</summary>
+    /// <param name="bytes">Bytes of the file so far, including those a resumed transfer started with.</param>
     public void Report(long bytes)
     {
         var elapsed = _clock.Elapsed;
@@ -45,6 +47,11 @@ public sealed class TransferProgress
     /// One progress line, e.g. "links.txt.gz: 12.5 MB of 80.0 MB (15.6%), 2.5 MB/s, 27 s left". The rate is over this
     /// transfer's own bytes (a resumed transfer does not count the bytes it started with).
     /// </summary>
+    /// <param name="label">The file's name.</param>
+    /// <param name="bytes">Bytes of the file so far.</param>
+    /// <param name="total">Total size in bytes, or null when unknown (no percentage or time left).</param>
+    /// <param name="transferred">Bytes transferred in this transfer.</param>
+    /// <param name="seconds">Elapsed seconds of this transfer.</param>
     public static string Line(string label, long bytes, long? total, long transferred, double seconds)
     {
         double rate = seconds > 0 ? transferred / seconds : 0;
@@ -54,6 +61,7 @@ public sealed class TransferProgress
     }
 
     /// <summary>Decimal units (1 MB = 10^6 bytes), one decimal.</summary>
+    /// <param name="n">A size in bytes.</param>
     public static string Bytes(long n) => n switch
     {
         < 1000 => $"{n} B",
@@ -63,6 +71,7 @@ public sealed class TransferProgress
     };
 
     /// <summary>"45 s", "3 min 05 s", "1 h 02 min".</summary>
+    /// <param name="seconds">A duration in seconds; "?" for NaN, infinite or negative.</param>
     public static string Duration(double seconds)
     {
         if (double.IsNaN(seconds) || double.IsInfinity(seconds) || seconds < 0) return "?";

@@ -13,6 +13,9 @@ namespace OrganoidBiomarkers.Data.Remote;
 public static class XenaMatrix
 {
     /// <summary>Checks the header (an ID column, then TCGA sample barcodes) and that the first row is an Ensembl gene.</summary>
+    /// <param name="path">The matrix, plain or gzip.</param>
+    /// <exception cref="InputException">No sample column, a column that is not a TCGA barcode, or a first row that is not an
+    /// Ensembl gene with one value per sample.</exception>
     public static void CheckFormat(string path)
     {
         using var reader = TextFiles.Open(path);
@@ -28,6 +31,10 @@ public static class XenaMatrix
     }
 
     /// <summary>Converts the matrix; returns the number of samples and genes written.</summary>
+    /// <param name="matrixPath">The Xena matrix, plain or gzip.</param>
+    /// <param name="probemap">Versioned Ensembl gene ID -> symbol (<see cref="Probemap.Read"/>).</param>
+    /// <param name="outPath">The symbol matrix to write.</param>
+    /// <param name="log">Receives every step's count.</param>
     public static (int Samples, int Genes) Convert(string matrixPath, IReadOnlyDictionary<string, string> probemap, string outPath, CountLog log)
     {
         int lineNo = 0;

@@ -89,6 +89,7 @@ public static class AtlasCheck
     }
 
     /// <summary>The checks as a display table.</summary>
+    /// <param name="checks">The checks of <see cref="AgainstStage05"/>.</param>
     public static TsvTable Table(IReadOnlyList<AtlasStageCheck> checks) => TsvTable.From(checks,
         ("study arm", c => c.StudyArm), ("atlas arm", c => c.AtlasArm), ("stage 05 main result", c => c.Status), ("compared", c => c.Compared));
 

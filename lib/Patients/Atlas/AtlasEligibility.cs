@@ -46,6 +46,8 @@ public sealed record AtlasPlan(StudyDefinition Study, IReadOnlyList<AtlasDrug> D
     public AtlasDefinition Atlas => Study.Atlas!;
 
     /// <summary>The arm with this id, or an error listing the arms.</summary>
+    /// <param name="id">An atlas arm id.</param>
+    /// <exception cref="ArgumentException">No arm of this run has this id.</exception>
     public AtlasArm Arm(string id) => Arms.FirstOrDefault(a => a.Id == id)
         ?? throw new ArgumentException($"no atlas arm '{id}' in this run (arms: {(Arms.Count == 0 ? "none" : string.Join(", ", Arms.Select(a => a.Id)))})");
 }
@@ -160,6 +162,10 @@ public static class AtlasEligibility
     /// any drug whose targets are in the network); selections the run left out (<see cref="StudyAvailability"/>) are
     /// passed over; null when none does.
     /// </summary>
+    /// <param name="study">The (usable) study, whose selections are looked up.</param>
+    /// <param name="atlas">The atlas section (its main setting's selections, in preference order).</param>
+    /// <param name="drug">The drug's row of the target table.</param>
+    /// <param name="authors">The authors' proximity z table.</param>
     public static string? Selection(StudyDefinition study, AtlasDefinition atlas, DrugTargetEntry drug, AuthorsProximityTable authors)
     {
         ArgumentNullException.ThrowIfNull(study);

@@ -45,6 +45,16 @@ public sealed record AtlasInputs(AtlasPlan Plan, PathwayScores OrganoidScores, s
     /// Builds the organoid cohorts and responses and the patient cohorts of <paramref name="arms"/> with stage 01's code,
     /// on the study the arms make together (each cohort by its own rule: an arm's members do not depend on the others).
     /// </summary>
+    /// <param name="plan">The atlas plan.</param>
+    /// <param name="arms">The arms to run (a subset of the plan's, or all).</param>
+    /// <param name="organoidScores">stages/04/organoid_nes.tsv.</param>
+    /// <param name="mode">Stage 04's gene-set convention.</param>
+    /// <param name="scores">Patient pathway scores of the arms' expression sources, in <paramref name="mode"/>.</param>
+    /// <param name="survival">Survival tables.</param>
+    /// <param name="authors">The authors' proximity z table.</param>
+    /// <param name="pathways">Reactome gene sets, for a recomputed selection.</param>
+    /// <param name="pathOf">Manifest id to local path.</param>
+    /// <param name="log">Receives the cohort joins' and networks' counts.</param>
     public static AtlasInputs Build(AtlasPlan plan, IReadOnlyList<AtlasArm> arms, PathwayScores organoidScores, string mode, IReadOnlyList<SourcePathwayScores> scores,
         SurvivalTables survival, AuthorsProximityTable authors, IReadOnlyList<GeneSet> pathways, Func<string, string> pathOf, CountLog log)
     {

@@ -31,6 +31,7 @@ public static class AtlasTables
     /// Each arm's row with its Benjamini-Hochberg q (<see cref="MultipleTesting.BenjaminiHochberg"/>) over the main
     /// log-rank p of every arm with a defined test in <paramref name="results"/> (the family: one p per drug x cohort).
     /// </summary>
+    /// <param name="results">The arms' results, in table order.</param>
     public static IReadOnlyList<AtlasRow> Rows(IReadOnlyList<AtlasArmResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
@@ -84,6 +85,7 @@ public static class AtlasTables
     /// shuffled organoid labels (permutation p &lt; 5%) and does not also separate the untreated patients (control p ≥ 5%);
     /// otherwise which of these fails.
     /// </summary>
+    /// <param name="row">An atlas row.</param>
     public static string Reading(AtlasRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -97,6 +99,7 @@ public static class AtlasTables
     }
 
     /// <summary>For display: one line per arm, the numbers a reader needs, with <see cref="Reading"/>.</summary>
+    /// <param name="rows">The atlas rows (<see cref="Rows"/>).</param>
     public static TsvTable Findings(IReadOnlyList<AtlasRow> rows) => TsvTable.From(rows,
         ("drug", r => r.Result.Arm.Arm.Drug.Label), ("cancer", r => r.Result.Arm.Cancer.Id.ToUpperInvariant()),
         ("training", r => r.Result.Arm.Arm.Training[0].Substitute is null ? "as the paper (CRC organoids)" : "substitute: CRC organoids"),
@@ -109,6 +112,7 @@ public static class AtlasTables
         ("reading", Reading));
 
     /// <summary>The arms' run times (wall seconds per arm and in total), for display only.</summary>
+    /// <param name="results">The arms' results.</param>
     public static TsvTable Timing(IReadOnlyList<AtlasArmResult> results) => TsvTable.From(
         results.Select(r => (r.Arm.Id, r.Seconds)).Append(("all arms", results.Sum(r => r.Seconds))),
         ("arm", x => x.Item1), ("seconds", x => x.Item2.ToString("0.0", CultureInfo.InvariantCulture)));
@@ -119,6 +123,7 @@ public static class AtlasTables
     /// file (cancers with that filter) and with a profile in the expression source ("{cancer}_with_{source}"), then
     /// status (arm / excluded), its arms and the reason.
     /// </summary>
+    /// <param name="plan">The atlas plan.</param>
     public static TsvTable Eligibility(AtlasPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -151,6 +156,7 @@ public static class AtlasTables
     }
 
     /// <summary>For display: how many screened drugs pass each condition, and the drugs that reached (c).</summary>
+    /// <param name="plan">The atlas plan.</param>
     public static TsvTable Funnel(AtlasPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -167,6 +173,7 @@ public static class AtlasTables
     }
 
     /// <summary>For display: the drugs with targets or treated patients that have no arm, and why (the rest of the screen: no DrugBank name).</summary>
+    /// <param name="plan">The atlas plan.</param>
     public static TsvTable Excluded(AtlasPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -177,10 +184,12 @@ public static class AtlasTables
     }
 
     /// <summary>For display: the record names neither rule recognises, per cancer, most patients first.</summary>
+    /// <param name="names">The unrecognised names (<see cref="AtlasEligibility.UnrecognisedNames"/>).</param>
     public static TsvTable Unrecognised(IReadOnlyList<UnrecognisedDrugName> names) => TsvTable.From(names,
         ("cancer", n => n.Cancer.ToUpperInvariant()), ("name in the records", n => n.Name), ("records", n => n.Records), ("patients", n => n.Patients));
 
     /// <summary>For display: each arm as the template generated it.</summary>
+    /// <param name="arms">The generated arms.</param>
     public static TsvTable Arms(IReadOnlyList<AtlasArm> arms) => TsvTable.From(arms,
         ("arm", a => a.Id), ("drug", a => a.Arm.Drug.Label), ("screen name", a => a.Candidate.ScreenName), ("DrugBank name (how)", a => $"{a.Candidate.DrugBankName} ({a.Candidate.NameSource})"),
         ("target row", a => a.Arm.Drug.TargetRow), ("cohort / control", a => $"{a.Treated.Id} / {a.Control.Id}"),

@@ -2,6 +2,7 @@ using OrganoidBiomarkers.Common;
 using OrganoidBiomarkers.Data;
 using OrganoidBiomarkers.Models;
 using OrganoidBiomarkers.Patients;
+using OrganoidBiomarkers.Study;
 using Xunit;
 
 namespace OrganoidBiomarkers.Tests.Patients;
@@ -184,10 +185,17 @@ public class PatientValidationRunTests
     [Fact]
     public void Layout_presets_are_found_by_name()
     {
-        var xena = PatientExpressionSources.Layout("XenaCsv");
+        var xena = StudyInputs.ExpressionLayout("XenaCsv");
         Assert.Equal((',', Orientation.SamplesInRows, DuplicatePolicy.Drop), (xena.Separator, xena.Orientation, xena.DuplicateSamples));
-        Assert.Equal("entrez", PatientExpressionSources.Layout("FirehoseCounts").IdColumn);
-        var e = Assert.Throws<ArgumentException>(() => PatientExpressionSources.Layout("Xena"));
+        Assert.Equal("entrez", StudyInputs.ExpressionLayout("FirehoseCounts").IdColumn);
+        var e = Assert.Throws<ArgumentException>(() => StudyInputs.ExpressionLayout("Xena"));
         Assert.Contains("RnaseqDb", e.Message);
+        // Every preset the Data layer declares is reachable by its name (a new preset must be added to the switch).
+        var presets = typeof(ExpressionTableLayout).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(p => p.PropertyType == typeof(ExpressionTableLayout)).ToList();
+        Assert.NotEmpty(presets);
+        // (each preset is a fresh instance with delegates; their id columns tell them apart)
+        Assert.Equal(presets.Count, presets.Select(p => ((ExpressionTableLayout)p.GetValue(null)!).IdColumn).Distinct().Count());
+        foreach (var p in presets) Assert.Equal(((ExpressionTableLayout)p.GetValue(null)!).IdColumn, StudyInputs.ExpressionLayout(p.Name).IdColumn);
     }
 }
