@@ -85,7 +85,8 @@ public static class CrossValidation
     /// the permutations are drawn in sequence first, then evaluated in parallel into fixed slots. For ridge, RidgeCV
     /// and least squares the reruns use precomputed linear maps from y to the held-out predictions (exact: these fits
     /// are linear in y for a fixed x; equal to refitting up to rounding), which makes thousands of permutations cheap;
-    /// SVR and every other learner (e.g. the ML.NET tree ensembles) are refitted on every shuffle.
+    /// SVR and every other learner (e.g. the ML.NET tree ensembles) are refitted on every shuffle; an
+    /// <see cref="IPoolWaitingLearner"/> (FastTree) on threads of its own rather than the pool's.
     /// </summary>
     public static PermutationTestResult PermutationTest(ILearner model, double[,] x, double[] y, int permutations, ulong seed,
         PermutationStatistic statistic = PermutationStatistic.SpearmanRho,
@@ -103,7 +104,10 @@ public static class CrossValidation
         var shuffled = new double[permutations][];
         for (int k = 0; k < permutations; k++) shuffled[k] = rng.Shuffled(y);
         var nulls = new double[permutations];
-        Parallel.For(0, permutations, k => nulls[k] = Statistic(statistic, shuffled[k], predictor.Predict(shuffled[k])));
+        if (model is IPoolWaitingLearner)
+            DedicatedThreads.For(permutations, Environment.ProcessorCount, k => nulls[k] = Statistic(statistic, shuffled[k], predictor.Predict(shuffled[k])));
+        else
+            Parallel.For(0, permutations, k => nulls[k] = Statistic(statistic, shuffled[k], predictor.Predict(shuffled[k])));
 
         int extreme = 0;
         foreach (var v in nulls)

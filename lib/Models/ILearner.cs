@@ -31,3 +31,13 @@ public interface ITrainedModel
     /// <summary>Predictions for each row of <paramref name="x"/> (samples x <see cref="FeatureCount"/>).</summary>
     double[] Predict(double[,] x);
 }
+
+/// <summary>
+/// A learner whose fit waits on thread-pool tasks (ML.NET's FastTree, even with one thread, runs each step of its split
+/// search as <c>Task.Run(step).Wait()</c>). Many such fits at once on pool threads (a <c>Parallel.For</c> over
+/// permutations) starve the pool: measured about 15 times slower per fit on the 2-core machine, for the same result.
+/// <see cref="CrossValidation.PermutationTest"/> therefore runs such a learner's refits on threads of its own, each fit
+/// hopping onto one pool thread where its steps run inline (<see cref="FastTreeLearner"/>).
+/// </summary>
+public interface IPoolWaitingLearner : ILearner;
+

@@ -6,6 +6,13 @@ public static class Learners
     /// <summary>The ML.NET learners of the learner comparison: gradient-boosted trees (FastTree, LightGBM) and SDCA ridge.</summary>
     public static IReadOnlyList<string> MlNetNames { get; } = Array.AsReadOnly(new[] { "fasttree", "lightgbm", "sdca" });
 
+    /// <summary>
+    /// True for a learner of the learner comparison only (<see cref="MlNetNames"/>): its organoid evaluation and patient
+    /// splits are extra rows of organoid_cv.tsv and validation.tsv, while the robustness analysis (robustness.tsv,
+    /// patients.tsv) and the parity table keep to the paper's models, which rank biomarkers by coefficient.
+    /// </summary>
+    public static bool IsComparisonOnly(string model) => MlNetNames.Contains(model, StringComparer.Ordinal);
+
     /// <summary>Every name <see cref="ByName"/> knows: <see cref="Regressors.Names"/>, then <see cref="MlNetNames"/>.</summary>
     public static IReadOnlyList<string> Names { get; } = Array.AsReadOnly(Regressors.Names.Concat(MlNetNames).ToArray());
 

@@ -53,25 +53,11 @@ public sealed class MlNetModel : ITrainedModel
 /// <summary>Rows of a samples x features matrix as an ML.NET data view: one float vector column "Features", a float "Label".</summary>
 internal static class MlNetData
 {
-    private sealed class Row
-    {
-        public float[] Features { get; set; } = [];
-        public float Label { get; set; }
-    }
-
+    /// <summary>The matrix (and labels, or zeros when <paramref name="y"/> is null) as a data view (<see cref="MatrixDataView"/>).</summary>
     public static IDataView ToDataView(MLContext context, double[,] x, double[]? y)
     {
-        int n = x.GetLength(0), p = x.GetLength(1);
-        var rows = new Row[n];
-        for (int i = 0; i < n; i++)
-        {
-            var f = new float[p];
-            for (int j = 0; j < p; j++) f[j] = (float)x[i, j];
-            rows[i] = new Row { Features = f, Label = y is null ? 0f : (float)y[i] };
-        }
-        var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, p);
-        return context.Data.LoadFromEnumerable(rows, schema);
+        ArgumentNullException.ThrowIfNull(context);
+        return new MatrixDataView(x, y);
     }
 
     /// <summary>Checks the inputs as every model's Fit does, plus what single precision can hold.</summary>
@@ -83,6 +69,15 @@ internal static class MlNetData
                 if (Math.Abs(x[i, j]) > float.MaxValue)
                     throw new ArgumentException($"{model}: x[{i}, {j}] = {x[i, j]} does not fit in single precision (ML.NET computes in float)", nameof(x));
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a thread-pool thread (inline when the caller is one). ML.NET's FastTree, even
+    /// with one thread, runs each sub-task as <c>Task.Run(action).Wait()</c> in order (ThreadTaskManager); on a pool
+    /// thread <c>Wait</c> executes the just-queued task inline, elsewhere every sub-task waits for a pool worker to pick
+    /// it up. The order of the sub-tasks, and so every result, is the same either way (checked bit for bit by the tests).
+    /// </summary>
+    public static T OnThreadPool<T>(Func<T> work) =>
+        Thread.CurrentThread.IsThreadPoolThread ? work() : Task.Run(work).GetAwaiter().GetResult();
 
     public static IReadOnlyList<double> Weights(VBuffer<float> weights, int featureCount)
     {

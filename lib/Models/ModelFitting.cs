@@ -187,6 +187,13 @@ public static class ModelFitting
         sets.FirstOrDefault(t => t.Arm.Id == arm.Id && t.IsMainSelection) ?? sets.FirstOrDefault(t => t.Arm.Id == arm.Id)
         ?? throw new ArgumentException($"arm {arm.Id} has no training set");
 
+    /// <summary>Each arm's main model: its model of the main setting (<see cref="MainSetting.Model"/>) on its main training set (<see cref="MainSet"/>), arms in set order.</summary>
+    /// <param name="sets">The training sets.</param>
+    /// <param name="models">Every model of the run.</param>
+    public static IReadOnlyList<ArmModel> MainModels(IReadOnlyList<ArmTrainingSet> sets, IReadOnlyList<ArmModel> models) =>
+        sets.Select(t => t.Arm).DistinctBy(a => a.Id, StringComparer.Ordinal)
+            .Select(a => models.Single(m => ReferenceEquals(m.Training, MainSet(sets, a)) && m.Model.ModelName == a.Main.Model)).ToList();
+
     /// <summary>The models fitted on one training set, in model order.</summary>
     /// <param name="models">Every model of the run.</param>
     /// <param name="set">One training set of the run.</param>

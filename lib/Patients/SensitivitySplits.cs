@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrganoidBiomarkers.Models;
 using OrganoidBiomarkers.Study;
 
 namespace OrganoidBiomarkers.Patients;
@@ -86,7 +87,9 @@ public static class SensitivitySplits
         if (mains.Count != 1) throw new ArgumentException($"arm {arm.Id}: {mains.Count} main rows in validation.tsv (expected 1): rerun stage 05");
         var main = mains[0];
         var m = main.Split;
-        var rows = validation.Where(v => v.Split.Drug == drug && v.Split.Mode == m.Mode).ToList();
+        // The learner comparison's splits (stage 04's ML.NET learners) are not one of the analyst's choices around the
+        // paper's pipeline: robustness.tsv and patients.tsv keep to the paper's models.
+        var rows = validation.Where(v => v.Split.Drug == drug && v.Split.Mode == m.Mode && !Learners.IsComparisonOnly(v.Split.Model)).ToList();
         var runs = rows.Select(v => Run(study, v.Selection, v.Split)).ToList();
         var mainChoices = Run(study, main.Selection, m).Choices;
         var byRun = new Dictionary<SensitivityRun, ValidationRow>(ReferenceEqualityComparer.Instance);

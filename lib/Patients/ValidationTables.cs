@@ -161,6 +161,11 @@ public static class ValidationTables
         return new TsvTable(["arm", "cohort", "n", "paper n", "deaths", "patients with expression, per source"], rows);
     }
 
+    /// <summary>For display: stage 05's contract check, one row per arm (<see cref="StageContract.Retrain"/>): features, gene-set convention, the largest |coefficient| difference retrained vs stage 04, the top biomarker and its coefficient.</summary>
+    public static TsvTable Retraining(IReadOnlyList<RetrainingCheck> checks) => TsvTable.From(checks, ("arm", c => c.Arm), ("features", c => c.Features),
+        ("gene-set convention", c => c.Mode), ("max |coef diff|, retrained vs stage 04", c => c.MaxCoefficientDifference.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)),
+        ("top biomarker", c => c.TopBiomarker), ("coef", c => Math.Round(c.TopCoefficient, 3)));
+
     /// <summary>
     /// patients.tsv recomputed from its rows alone, per arm: splits, splits whose counts all match their table row, the
     /// largest difference of log-rank p, 5-year survival and HR over the splits, and the main split's recomputed p.

@@ -45,6 +45,31 @@ public static class Explore
     public static DataFrame Table(TsvTable table) => TableFrames.ToDataFrame(table);
 
     /// <summary>
+    /// The named <paramref name="columns"/> of <paramref name="frame"/>, in the order given (copies: the frame is not
+    /// changed), so a wide table (validation.tsv has 25 columns) shows what a question needs. A name ending in '*' takes
+    /// every column starting with what precedes it, one starting with '*' every column ending with what follows, in the
+    /// frame's order (e.g. "in_*": each arm's training flag; "*_median_ln_ic50": each arm's response).
+    /// </summary>
+    /// <exception cref="ArgumentException">A name (or prefix) that matches no column, naming the columns there are.</exception>
+    public static DataFrame Select(DataFrame frame, params string[] columns)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(columns);
+        if (columns.Length == 0) throw new ArgumentException("name at least one column", nameof(columns));
+        var names = frame.Columns.Select(c => c.Name).ToArray();
+        var picked = new List<string>();
+        foreach (var c in columns)
+        {
+            var matches = c.EndsWith('*') ? names.Where(n => n.StartsWith(c[..^1], StringComparison.Ordinal)).ToArray()
+                : c.StartsWith('*') ? names.Where(n => n.EndsWith(c[1..], StringComparison.Ordinal)).ToArray()
+                : names.Where(n => n == c).ToArray();
+            if (matches.Length == 0) throw new ArgumentException($"no column '{c}' (have: {string.Join(", ", names)})", nameof(columns));
+            picked.AddRange(matches.Where(m => !picked.Contains(m, StringComparer.Ordinal)));
+        }
+        return new DataFrame(picked.Select(n => frame[n].Clone()));
+    }
+
+    /// <summary>
     /// The rows of <paramref name="frame"/> whose <paramref name="column"/> has a value (not null) for which
     /// <paramref name="keep"/> is true, in their order. <typeparamref name="T"/> is the column's type (double, int,
     /// bool or string, as <see cref="TableFrames"/> typed it).

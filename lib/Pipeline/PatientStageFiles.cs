@@ -62,6 +62,16 @@ public static class PatientStageFiles
         return new PatientValidationInputs(study, members, TsvFiles.Read(cohortsPath), proximal, models, mode, organoids, arms);
     }
 
+    /// <summary>
+    /// Stage 04's learner comparison rankings (stages/04/learner_models.tsv, models.tsv's schema; coef = signed
+    /// permutation importance), for stage 05's learner splits (<see cref="LearnerSplits"/>).
+    /// </summary>
+    public static IReadOnlyList<StageModel> LearnerModels(RunContext run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return StageFiles.Models(run.StagePath(4, LearnerFitting.StageFile));
+    }
+
     /// <summary>Reads what stage 06 needs (stages 01, 04 and 05) and rebuilds each arm's main split (<see cref="MainSplit.Rebuild"/>).</summary>
     /// <param name="run">The run (its study and output/stages/).</param>
     /// <exception cref="InputException">A stage file is missing (the fix names the stage to run) or malformed.</exception>

@@ -125,6 +125,7 @@ public static class PipelineParameters
         new("robustness_bootstrap", ParameterKind.Integer, "2000", ["05", "06"], "robustness: patient bootstrap resamples", Min: 1),
         new("inputs", ParameterKind.Choice, "auto", Every, "auto: the paper's own inputs where scripts/fetch-inputs fetched them (data/connected/), else the mirror's stand-ins; mirror: the mirror's inputs only", Choices: ["auto", "mirror"]),
         new("arm", ParameterKind.Word, "all", ["07"], "stage 07: run one drug-atlas arm alone (its id, e.g. gemcitabine_blca); all: every arm"),
+        new("learner_permutations", ParameterKind.Integer, "9", ["04"], "permutation null of the leave-one-out Spearman (ML.NET learners fasttree, lightgbm, sdca: refitted on every shuffle)", Min: 1),
     ];
 
     /// <summary>The declared parameter named <paramref name="name"/>, or null.</summary>

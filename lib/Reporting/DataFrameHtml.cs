@@ -29,14 +29,17 @@ public static class DataFrameHtml
         long rows = frame.Rows.Count;
         int shown = (int)Math.Min(rows, maxRows);
         var sb = new StringBuilder();
-        sb.Append("<div class=\"dataframe\"><style>.dataframe table{border-collapse:collapse;font:13px sans-serif}")
-          .Append(".dataframe th,.dataframe td{border:1px solid #ddd;padding:2px 6px;text-align:left}")
-          .Append(".dataframe td.num{text-align:right;font-variant-numeric:tabular-nums}.dataframe .null{color:#aaa}")
-          .Append(".dataframe th small{font-weight:normal;color:#777}</style>");
+        // Selectors of specificity (0,1,3) and more: notebook hosts style tables too (Jupyter's ".rendered_html td" and
+        // ".jp-RenderedHTMLCommon td" right-align every cell and strip borders), and these rules must win there.
+        sb.Append("<div class=\"dataframe\"><style>div.dataframe table.frame{border-collapse:collapse;font:13px 'DejaVu Sans',Arial,sans-serif;margin:0;table-layout:auto}")
+          .Append("div.dataframe table.frame th,div.dataframe table.frame td{border:1px solid #ddd;padding:2px 6px;text-align:left;vertical-align:top;max-width:30em;white-space:normal}")
+          .Append("div.dataframe table.frame td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}div.dataframe table.frame td.null{color:#aaa;text-align:center}")
+          .Append("div.dataframe table.frame thead th{background:#eef3f8;vertical-align:bottom}div.dataframe table.frame tbody th{color:#777;font-weight:normal;text-align:right}")
+          .Append("div.dataframe table.frame tbody tr:nth-child(even) td{background:#fafafa}div.dataframe table.frame th small{font-weight:normal;color:#777}div.dataframe p{margin:.2em 0}</style>");
         sb.Append("<p><b>DataFrame</b> ").Append(rows.ToString(CultureInfo.InvariantCulture)).Append(" rows \u00d7 ")
           .Append(frame.Columns.Count.ToString(CultureInfo.InvariantCulture)).Append(" columns");
         if (shown < rows) sb.Append(" (first ").Append(shown.ToString(CultureInfo.InvariantCulture)).Append(" shown)");
-        sb.Append("</p><table><thead><tr><th></th>");
+        sb.Append("</p><table class=\"frame\"><thead><tr><th></th>");
         foreach (var c in frame.Columns)
             sb.Append("<th>").Append(WebUtility.HtmlEncode(c.Name)).Append("<br><small>").Append(TypeName(c.DataType)).Append("</small></th>");
         sb.Append("</tr></thead><tbody>");

@@ -7,6 +7,9 @@ namespace OrganoidBiomarkers.Reporting;
 /// <summary>HTML rendering of result tables, for notebooks and the report.</summary>
 public static class HtmlTable
 {
+    /// <summary>The table as an HTML &lt;table&gt; (cells HTML-encoded).</summary>
+    /// <param name="table">The table to render.</param>
+    /// <param name="maxRows">Rows shown at most (1 or more); the rest are left out.</param>
     /// <param name="widths">Column widths in percent: a fixed-layout table as wide as the page whose cells wrap (null: automatic layout).</param>
     public static string Render(TsvTable table, int maxRows = 60, IReadOnlyList<int>? widths = null)
     {

@@ -25,9 +25,12 @@ public sealed class InteractiveChart
         Height = height;
         // Plotly.NET's own figure JSON (Newtonsoft). The builders never pass NaN (a missing value is null).
         FigureJson = GenericChart.toFigureJson(chart);
-        // A deterministic element id: the same figure gives the same page bytes on every run.
-        Id = "chart-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(title + "\n" + FigureJson)))[..16].ToLowerInvariant();
+        Id = IdOf(title, FigureJson);
     }
+
+    /// <summary>A deterministic element id from title and figure: the same figure gives the same page bytes on every run.</summary>
+    internal static string IdOf(string title, string figureJson) =>
+        "chart-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(title + "\n" + figureJson)))[..16].ToLowerInvariant();
 
     /// <summary>The chart's title (also in the figure).</summary>
     public string Title { get; }
@@ -51,13 +54,25 @@ public sealed class InteractiveChart
     /// The chart's div and the script that draws it with <c>window.Plotly</c> (no plotly.js: include
     /// <see cref="PlotlyJs.ScriptTags"/> once per page before it, or use <see cref="InteractivePage"/>).
     /// </summary>
-    public string ToHtmlDiv()
+    public string ToHtmlDiv() => Div(Id, Width, Height, FigureJson);
+
+    /// <summary>
+    /// Writes the chart to <paramref name="path"/> (by convention output/figures/NN_name<see cref="InteractiveFigure.Extension"/>,
+    /// beside the PNG it accompanies) so the report can embed it, and returns the chart (to display it in the same cell).
+    /// </summary>
+    public InteractiveChart Save(string path)
     {
-        string id = WebUtility.HtmlEncode(Id);
-        string json = FigureJson.Replace("</", "<\\/", StringComparison.Ordinal);
+        InteractiveFigure.Write(this, path);
+        return this;
+    }
+
+    internal static string Div(string elementId, int width, int height, string figureJson)
+    {
+        string id = WebUtility.HtmlEncode(elementId);
+        string json = figureJson.Replace("</", "<\\/", StringComparison.Ordinal);
         var sb = new StringBuilder();
         sb.Append("<div class=\"interactive-chart\" id=\"").Append(id).Append("\" style=\"width:")
-          .Append(Width.ToString(CultureInfo.InvariantCulture)).Append("px;height:").Append(Height.ToString(CultureInfo.InvariantCulture))
+          .Append(width.ToString(CultureInfo.InvariantCulture)).Append("px;height:").Append(height.ToString(CultureInfo.InvariantCulture))
           .Append("px;max-width:100%\"></div>\n<script>(function () {\n  var figure = ").Append(json).Append(";\n")
           .Append("  var draw = function () { window.Plotly.newPlot('").Append(id).Append("', figure.data, figure.layout, { displaylogo: false, responsive: true }); };\n")
           .Append("  if (window.Plotly) { draw(); } else { window.addEventListener('load', draw); }\n})();</script>\n");

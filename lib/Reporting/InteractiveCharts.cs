@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrganoidBiomarkers.Common;
+using OrganoidBiomarkers.Data;
 using OrganoidBiomarkers.Models;
 using OrganoidBiomarkers.Patients;
 using Plotly.NET;
@@ -24,6 +25,24 @@ public sealed record ZAgreementSeries(string Network, IReadOnlyList<PathwayZ> Po
             .Order(StringComparer.Ordinal).Select(p => new PathwayZ(p, authors[p], ours[p])).ToArray();
         double rho = points.Length < 2 ? double.NaN : Correlation.Spearman(points.Select(q => q.Authors).ToArray(), points.Select(q => q.Ours).ToArray());
         return new ZAgreementSeries(network, Array.AsReadOnly(points), rho);
+    }
+
+    /// <summary>
+    /// One series per network of stage 03's proximities (<paramref name="rows"/>, networks in their order) for the drug
+    /// whose proximity name is <paramref name="drug"/> (e.g. "FLUOROURACIL"), against the drug's column of the authors'
+    /// table (the pathways <c>ProximityRun.Agreement</c> compares, so the rho is the agreement table's); empty when the
+    /// authors' table has no column for the drug.
+    /// </summary>
+    public static IReadOnlyList<ZAgreementSeries> OfDrug(string drug, IReadOnlyList<OrganoidBiomarkers.Network.ProximityRow> rows, AuthorsProximityTable authors, IReadOnlyList<DrugTargetEntry> drugs)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(authors);
+        ArgumentNullException.ThrowIfNull(drugs);
+        var entry = drugs.FirstOrDefault(d => d.PooledName == drug) ?? throw new ArgumentException($"'{drug}' is not among the drugs of the run", nameof(drug));
+        if (authors.ColumnFor(entry) is not string column) return [];
+        var theirs = authors.Column(column);
+        return rows.Select(r => r.Network).Distinct(StringComparer.Ordinal).Select(network => Of(network, theirs,
+            rows.Where(r => r.Network == network && r.Result.Drug == drug && r.Result.IsComputed).ToDictionary(r => r.Result.Pathway, r => r.Result.Z, StringComparer.Ordinal))).ToList();
     }
 }
 
@@ -77,6 +96,11 @@ public static class InteractiveCharts
             Line("x", threshold, threshold, "paper", 0, 1), Line("paper", 0, 1, "y", threshold, threshold),
         });
         layout.SetProperty("annotations", new object[] { Note($"proximal: z \u2264 {threshold.ToString("0.####", CultureInfo.InvariantCulture)} (lower-left box: both)", 0.01, 0.01, "left") });
+        // The networks' legend entries are long: above the plot, not beside it (where they took half the width), and the
+        // title pinned to the top of the chart so the legend's rows fit between them.
+        layout.SetProperty("title", Obj(("text", $"{drug}: proximity z, ours against the authors' table"), ("x", 0.02), ("y", 0.985), ("yanchor", "top"), ("font", Obj(("size", 17)))));
+        layout.SetProperty("legend", Obj(("orientation", "h"), ("x", 0), ("y", 1.0), ("yanchor", "bottom")));
+        layout.SetProperty("margin", Obj(("l", 70), ("r", 30), ("t", 130), ("b", 90)));
         return Build($"z agreement {drug}", traces, layout, 900, 700);
     }
 

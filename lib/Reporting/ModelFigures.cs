@@ -101,7 +101,12 @@ public static class ModelFigures
     /// Leave-one-organoid-out Spearman rho of every drug x selection x model as horizontal bars (first row at the top),
     /// each labelled with its permutation p; highlighted rows (the main result) darker. 1000 x (200 + 28 per row).
     /// </summary>
-    public static Plot CrossValidationSummary(IReadOnlyList<CrossValidationBar> rows, string title)
+    /// <param name="rows">The bars, first at the top.</param>
+    /// <param name="title">The title.</param>
+    /// <param name="highlightedLegend">Legend of the highlighted bars.</param>
+    /// <param name="otherLegend">Legend of the other bars.</param>
+    public static Plot CrossValidationSummary(IReadOnlyList<CrossValidationBar> rows, string title,
+        string highlightedLegend = "main result (5-FU, authors' pathways)", string otherLegend = "other drug / selection")
     {
         ArgumentNullException.ThrowIfNull(rows);
         var plot = new Plot().Styled(title, "Spearman rho, observed vs leave-one-out predicted ln IC50", "");
@@ -127,12 +132,33 @@ public static class ModelFigures
         plot.Axes.Left.TickLabelStyle.FontSize = 12;
         plot.Axes.Left.MinorTickStyle.Length = 0;
         plot.Axes.SetLimits(-1.25, 1.25, -2.2, rows.Count - 0.3); // two empty rows at the bottom hold the legend
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "main result (5-FU, authors' pathways)", FillColor = Sensitive });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "other drug / selection", FillColor = Neutral });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = highlightedLegend, FillColor = Sensitive });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = otherLegend, FillColor = Neutral });
         plot.Legend.IsVisible = true;
         plot.Legend.Alignment = Alignment.LowerRight;
         plot.Legend.Orientation = ScottPlot.Orientation.Horizontal;
         plot.Legend.FontSize = 11;
         return plot;
+    }
+
+    /// <summary>
+    /// The learner comparison (<see cref="LearnerFitting.Compare"/>): for each arm's main training set, the leave-one-out
+    /// rho of the paper's models and of the ML.NET learners (highlighted), each labelled with its permutation p and the
+    /// number of permutations. Save at 1000 x <see cref="LearnerComparisonHeight"/>.
+    /// </summary>
+    public static Plot LearnerComparison(IReadOnlyList<ModelCrossValidation> cv, IReadOnlyList<ArmLearners> learners, string title) =>
+        CrossValidationSummary(LearnerBars(cv, learners), title, "ML.NET learner (FastTree, LightGBM, SDCA)", "the paper's model");
+
+    /// <summary>The height in pixels that fits <see cref="LearnerComparison"/>'s bars.</summary>
+    public static int LearnerComparisonHeight(IReadOnlyList<ModelCrossValidation> cv, IReadOnlyList<ArmLearners> learners) => 200 + 28 * LearnerBars(cv, learners).Count;
+
+    private static List<CrossValidationBar> LearnerBars(IReadOnlyList<ModelCrossValidation> cv, IReadOnlyList<ArmLearners> learners)
+    {
+        ArgumentNullException.ThrowIfNull(cv);
+        ArgumentNullException.ThrowIfNull(learners);
+        return learners.SelectMany(a => cv.Where(c => ReferenceEquals(c.Model.Training, a.Training))
+                .Select(c => new CrossValidationBar($"{a.Training.Arm.Drug.Label} · {c.Model.Model.ModelName}", c.LeaveOneOut.SpearmanRho, c.Permutation.PValue, c.Permutation.Permutations, false))
+                .Concat(a.Comparison.Evaluations.Select(e => new CrossValidationBar($"{a.Training.Arm.Drug.Label} · {e.Learner}", e.LeaveOneOut.SpearmanRho, e.Permutation.PValue, e.Permutation.Permutations, true))))
+            .ToList();
     }
 }

@@ -89,6 +89,11 @@ public static class Parity
     /// (the stage did not run or its inputs are missing); no reference: "no reference value" (the number exists nowhere
     /// this project can read). <paramref name="substitute"/> is added to the reason where ours rests on a substitute.
     /// </summary>
+    /// <param name="key">Which paper value this row compares (figure, arm, quantity).</param>
+    /// <param name="quantity">The quantity in words, as the parity table shows it.</param>
+    /// <param name="reference">The paper's or the authors' value, or null when none exists.</param>
+    /// <param name="ours">Our value as written in the results (invariant text), or null when not computable here.</param>
+    /// <param name="inputs">The inputs our value rests on, in words.</param>
     /// <param name="reasonIfDifferent">Why ours may differ, in words (shown only when it does).</param>
     /// <param name="reasonIfNoReference">Why no reference exists.</param>
     /// <param name="substitute">Ours rests on a substitute (e.g. "trained on CRC organoids: bladder organoid expression not available"), or null.</param>

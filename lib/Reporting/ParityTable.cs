@@ -233,10 +233,11 @@ public static class ParityTable
             }
     }
 
-    /// <summary>The models stage 04 fitted for the arm's main selection, in organoid_cv.tsv order.</summary>
+    /// <summary>The models stage 04 fitted for the arm's main selection, in organoid_cv.tsv order (the paper's models: not the learner comparison's).</summary>
     private static IReadOnlyList<string> ModelsOf(Context x, ArmDefinition arm) =>
         x.Cv is null ? [arm.Main.Model]
-            : x.Cv.Where(("selection", arm.Main.Selection)).Where(r => Context.IsDrug(x.Cv.Cell(r, "drug")!, arm)).Select(r => x.Cv.Cell(r, "model")!).Distinct().ToList();
+            : x.Cv.Where(("selection", arm.Main.Selection)).Where(r => Context.IsDrug(x.Cv.Cell(r, "drug")!, arm)).Select(r => x.Cv.Cell(r, "model")!)
+                .Where(m => !OrganoidBiomarkers.Models.Learners.IsComparisonOnly(m)).Distinct().ToList();
 
     /// <summary>Our top-k pathways of a model (model_coefficients.tsv, ranked by |coefficient|), or null.</summary>
     private static IReadOnlyList<string>? TopPathways(Context x, ArmDefinition arm, string model, int k)

@@ -5,9 +5,11 @@ using OrganoidBiomarkers.Common;
 namespace OrganoidBiomarkers.Reporting;
 
 /// <summary>
-/// Renders the report as one self-contained HTML file: inline CSS, figures as data: URIs, no script and no external
-/// resource, so it opens offline and can be mailed or archived as a single file. The verdict comes first (section id
-/// "verdict"): the claims table and the arms' Kaplan-Meier figures, laid out to fit a 1280 x 900 screen.
+/// Renders the report as one self-contained HTML file: inline CSS, figures as data: URIs, no external resource, so it
+/// opens offline and can be mailed or archived as a single file. The verdict comes first (section id "verdict"): the
+/// claims table and the arms' Kaplan-Meier figures, laid out to fit a 1280 x 900 screen. The only scripts are the
+/// interactive charts' (<see cref="ReportSection.Charts"/>): plotly.js embedded once, before the first chart, from the
+/// Plotly.NET package (<see cref="PlotlyJs"/>), and one drawing script per chart; without scripts the PNGs remain.
 /// </summary>
 public static class ReportHtml
 {
@@ -24,7 +26,8 @@ public static class ReportHtml
         sb.Append(string.Join(" · ", links.Select(l => $"<a href=\"#{E(l.Id)}\">{E(l.Title)}</a>")));
         sb.Append("</nav></header>\n");
         if (model.Verdict is not null) VerdictSection(sb, model.Verdict);
-        foreach (var s in model.Sections) Section(sb, s);
+        bool plotly = false;
+        foreach (var s in model.Sections) Section(sb, s, ref plotly);
         ProvenanceSection(sb, model.Provenance);
         sb.Append("</body></html>\n");
         return sb.ToString();
@@ -68,13 +71,22 @@ public static class ReportHtml
 
     private static string Dash(string s) => s.Length == 0 ? "<span class=\"none\">—</span>" : E(s);
 
-    private static void Section(StringBuilder sb, ReportSection s)
+    private static void Section(StringBuilder sb, ReportSection s, ref bool plotly)
     {
         sb.Append($"<section id=\"{E(s.Id)}\"><h2>{E(s.Title)}</h2>\n<p>{E(s.Summary)}</p>\n");
         if (s.NotebookLink is not null) sb.Append($"<p class=\"nb\">Executed notebook: <a href=\"{E(s.NotebookLink)}\">{E(s.NotebookLink)}</a></p>\n");
         foreach (var t in s.Tables) Table(sb, t);
         foreach (var f in s.Figures)
             sb.Append($"<figure><img alt=\"{E(f.Caption)}\" src=\"data:image/png;base64,{Convert.ToBase64String(f.Png)}\"><figcaption>{E(f.Caption)}</figcaption></figure>\n");
+        if (s.Charts is { Count: > 0 } charts)
+        {
+            sb.Append("<div class=\"charts\"><h3>Interactive charts</h3><p class=\"charts\">The figures above, to explore: hover a point or bar for its name ")
+              .Append("and values, drag to zoom, double-click to reset, click a legend entry to hide a series (plotly.js, embedded in this page: works offline).</p>\n");
+            if (!plotly) { sb.Append(PlotlyJs.ScriptTags); plotly = true; }
+            foreach (var c in charts)
+                sb.Append($"<figure class=\"chart\" title=\"{E(c.Name)}\">").Append(c.ToHtmlDiv()).Append("</figure>\n");
+            sb.Append("</div>\n");
+        }
         sb.Append("</section>\n");
     }
 
@@ -158,6 +170,8 @@ public static class ReportHtml
         details { margin: .3em 0 1em; } details summary { cursor: pointer; font-size: .9em; color: #1f5f99; }
         a.tsv { font-weight: normal; font-size: .9em; margin-left: .5em; }
         figure { margin: 1em 0; } figure img { max-width: 100%; border: 1px solid #ddd; }
+        div.charts h3 { font-size: 1.05em; margin: 1.2em 0 .2em; } p.charts { font-size: .9em; color: #444; margin: 0 0 .4em; }
+        figure.chart { border: 1px solid #ddd; overflow-x: auto; }
         figcaption { font-size: .9em; color: #555; margin: .3em 0; font-weight: bold; }
         p.nb { font-size: .9em; } dl { display: grid; grid-template-columns: max-content auto; gap: .2em 1em; } dt { font-weight: bold; }
         """;

@@ -7,9 +7,13 @@ namespace OrganoidBiomarkers.Reporting;
 /// <paramref name="KeyRows"/> are set the report shows that trimmed view first and the whole table behind a
 /// &lt;details&gt; element; <paramref name="Link"/> (relative to report.html) points at the TSV.
 /// </summary>
+/// <param name="Caption">What the table is, shown above it.</param>
+/// <param name="Table">The whole table.</param>
+/// <param name="MaxRows">Rows shown at most (1 or more).</param>
 /// <param name="KeyColumns">Columns of the trimmed view, in order; a name ending in '*' takes every column with that prefix. Columns the table lacks are skipped.</param>
 /// <param name="KeyRows">Rows of the trimmed view (null: every row, up to <paramref name="MaxRows"/>).</param>
 /// <param name="KeyTable">A trimmed view built by the caller (e.g. with shortened cells), used instead of <paramref name="KeyColumns"/> and <paramref name="KeyRows"/>.</param>
+/// <param name="Link">Path of the TSV relative to report.html, or null.</param>
 /// <param name="Widths">Column widths of the trimmed view in percent (fixed layout, cells wrap): for views with long cells.</param>
 public sealed record ReportTable(string Caption, TsvTable Table, int MaxRows = 40, IReadOnlyList<string>? KeyColumns = null,
     Func<IReadOnlyList<string>, bool>? KeyRows = null, string? Link = null, TsvTable? KeyTable = null, IReadOnlyList<int>? Widths = null);
@@ -18,9 +22,16 @@ public sealed record ReportTable(string Caption, TsvTable Table, int MaxRows = 4
 public sealed record ReportFigure(string Caption, byte[] Png);
 
 /// <summary>One stage of the pipeline as the report shows it.</summary>
+/// <param name="Id">HTML id of the section (the navigation line links to it).</param>
+/// <param name="Title">Heading of the section.</param>
+/// <param name="Summary">What the stage found, in a sentence or two (HTML).</param>
+/// <param name="NotebookLink">Executed notebook of the stage, relative to report.html, or null.</param>
+/// <param name="Tables">Tables of the section, in order.</param>
+/// <param name="Figures">Static figures (PNG) of the section, in order.</param>
 /// <param name="Nav">Short label in the page's navigation line (null: the title).</param>
+/// <param name="Charts">Interactive versions of the section's figures (<see cref="InteractiveFigure"/>), shown after the PNGs; null or empty: none.</param>
 public sealed record ReportSection(string Id, string Title, string Summary, string? NotebookLink, IReadOnlyList<ReportTable> Tables, IReadOnlyList<ReportFigure> Figures,
-    string? Nav = null);
+    string? Nav = null, IReadOnlyList<InteractiveFigure>? Charts = null);
 
 /// <summary>Where and how the run was made: commit, parameters, seed, timings, every input's checksum, and the input set (offline mirror or connected).</summary>
 public sealed record Provenance(string GitCommit, string StartedUtc, double TotalSeconds, string? DataMirror, IReadOnlyDictionary<string, string> Parameters,

@@ -50,6 +50,9 @@ public sealed class RunOutputs
             .Select(f => (Path.GetFileNameWithoutExtension(f), File.ReadAllBytes(f))).ToList();
     }
 
+    /// <summary>The interactive charts one stage saved (output/figures/NN_*.plotly.json, <see cref="InteractiveFigure.OfStage"/>), in name order.</summary>
+    public IReadOnlyList<InteractiveFigure> InteractiveFigures(int stage) => InteractiveFigure.OfStage(Path.Combine(OutputDir, "figures"), stage);
+
     /// <summary>output/figures/NAME.png, or null.</summary>
     public byte[]? Figure(string name)
     {

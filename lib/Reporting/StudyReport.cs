@@ -124,7 +124,8 @@ public static class StudyReport
             .Where(x => !x.Name.StartsWith(RobustnessFigurePrefix05, StringComparison.Ordinal) && !x.Name.StartsWith(RobustnessFigurePrefix06, StringComparison.Ordinal)
                         && shownElsewhere?.Contains(x.Name) != true)
             .Select(x => new ReportFigure(x.Name, x.Png)).ToList();
-        return new ReportSection($"stage{stage:D2}", title, summary, run.NotebookLink(stage), Tables(run, tables), f, Nav: title.Split(" · ")[0] + " " + NavWords(title));
+        return new ReportSection($"stage{stage:D2}", title, summary, run.NotebookLink(stage), Tables(run, tables), f, Nav: title.Split(" · ")[0] + " " + NavWords(title),
+            Charts: run.InteractiveFigures(stage));
     }
 
     /// <summary>The first two words after the stage number: "Data and", "Organoid quality" → the nav keeps it short.</summary>
@@ -150,7 +151,7 @@ public static class StudyReport
             "How each arm's main result survives what the paper did not test: shuffling the organoid ln IC50 and retraining (whole-pipeline permutation test, " +
             "empirical p), resampling the patients (bootstrap percentile intervals of the 5-year survival difference and the hazard ratio, with resamples of " +
             "infinite or undefined HR counted), and changing one analysis choice at a time (network selection, model, survival source, expression source, k: forest plots).",
-            run.NotebookLink(stage) ?? run.NotebookLink(5), t, f, "Robustness");
+            run.NotebookLink(stage) ?? run.NotebookLink(5), t, f, "Robustness", run.InteractiveFigures(stage));
     }
 
     private static ReportSection ParitySection(RunOutputs run, StudyDefinition study, TsvTable parity, IReadOnlyList<ParityRow> rows)

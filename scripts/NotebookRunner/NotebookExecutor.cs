@@ -59,6 +59,7 @@ internal sealed class NotebookExecutor
             var result = await kernel.SendAsync(new SubmitCode(cell.Contents, "csharp"));
             sw.Stop();
             var failure = Collect(result.Events, cell);
+            cell.Metadata ??= new Dictionary<string, object>();
             cell.Metadata["pipeline"] = new Dictionary<string, object> { ["seconds"] = Math.Round(sw.Elapsed.TotalSeconds, 3), ["status"] = failure is null ? "ok" : "failed" };
             if (failure is not null)
             {

@@ -47,7 +47,7 @@ public sealed class ApplyModelCommandTests : IDisposable
         var r = Run(args);
         Assert.Equal(code, r.Code);
         Assert.Equal("", r.Out);
-        var line = Assert.Single(r.Err.Trim().Split('\n').Where(l => l.StartsWith("apply-model:", StringComparison.Ordinal)));
+        var line = Assert.Single(r.Err.Trim().Split('\n'), l => l.StartsWith("apply-model:", StringComparison.Ordinal));
         Assert.DoesNotContain("   at ", r.Err);
         return line;
     }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using OrganoidBiomarkers.Common;
+using OrganoidBiomarkers.Models;
 using OrganoidBiomarkers.Pipeline;
 using Xunit;
 
@@ -21,6 +22,7 @@ public sealed class FixtureWorldRuns : IAsyncLifetime
     public static readonly string[] Parameters =
     [
         "n_random=100", "permutations=19", "svr_permutations=9", "random_draws=20", "robustness_permutations=20", "robustness_bootstrap=50",
+        "learner_permutations=4",
     ];
 
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(10);
@@ -280,6 +282,27 @@ public sealed class FixtureWorldTests(FixtureWorldRuns runs, Xunit.Abstractions.
                 Assert.True(a[mine] == main[drug][theirs], $"{drug}: atlas {mine} {a[mine]}, validation.tsv {theirs} {main[drug][theirs]}");
         }
         Assert.True(File.Exists(Path.Combine(run.Output, "figures", "07_drug_atlas_forest.png")), "the atlas figure was not written");
+    }
+
+    [Fact]
+    public void The_learner_comparison_adds_rows_after_the_paper_models_and_stays_out_of_robustness()
+    {
+        var run = Succeeded();
+        var cv = Rows(run.Table("organoid_cv.tsv")).ToList();
+        int firstLearner = cv.FindIndex(r => Learners.IsComparisonOnly(r["model"]));
+        Assert.True(firstLearner > 0, "organoid_cv.tsv has no learner rows after the paper models'");
+        Assert.All(cv.Skip(firstLearner), r => Assert.True(Learners.IsComparisonOnly(r["model"]), $"paper model {r["model"]} after the learner rows"));
+        foreach (var drug in new[] { "FLUOROURACIL", "CISPLATIN" })
+            Assert.Equal(Learners.MlNetNames, cv.Where(r => r["drug"] == drug && Learners.IsComparisonOnly(r["model"])).Select(r => r["model"]));
+        var learnerSplits = Rows(run.Table("validation.tsv")).Where(r => Learners.IsComparisonOnly(r["model"])).ToList();
+        Assert.NotEmpty(learnerSplits);
+        Assert.All(learnerSplits, r => Assert.Equal("false", r["main"]));
+        Assert.DoesNotContain(Rows(run.Table("robustness.tsv")), r => Learners.MlNetNames.Any(m => r["setting"].Contains(m, StringComparison.Ordinal)));
+        Assert.DoesNotContain(Rows(run.Table("patients.tsv")), r => Learners.IsComparisonOnly(r["model"]));
+        // The interactive charts the notebooks saved reach the report, with plotly.js embedded once.
+        Assert.True(Directory.GetFiles(Path.Combine(run.Output, "figures"), "*.plotly.json").Length >= 4, "fewer than 4 interactive charts saved");
+        var report = File.ReadAllText(Path.Combine(run.Output, "report.html"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(report, "embedded from the Plotly.NET package"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using OrganoidBiomarkers.Common;
+using OrganoidBiomarkers.Models;
 using OrganoidBiomarkers.Pipeline;
 using Xunit;
 
@@ -101,7 +102,10 @@ public sealed class ThirdArmWorldTests(ThirdArmWorldRun world) : IClassFixture<T
         // 04: every selection x model trained, and the designed driver pathway on top of the main model.
         var cv = Rows(run, "organoid_cv.tsv").Where(r => r["drug"] == "IRINOTECAN").ToList();
         Assert.Equal(E("crc_organoids_irinotecan_n"), int.Parse(cv.Single(r => r["selection"] == "authors" && r["model"] == "ridgecv")["n_organoids"], CultureInfo.InvariantCulture));
-        Assert.Equal(9, cv.Count);
+        Assert.Equal(9, cv.Count(r => !Learners.IsComparisonOnly(r["model"])));
+        // The learner comparison runs on the new arm too: each ML.NET learner once, on its main selection.
+        Assert.Equal(Learners.MlNetNames, cv.Where(r => Learners.IsComparisonOnly(r["model"])).Select(r => r["model"]));
+        Assert.All(cv.Where(r => Learners.IsComparisonOnly(r["model"])), r => Assert.Equal("authors", r["selection"]));
         var top = Rows(run, "model_coefficients.tsv").Single(r => r["drug"] == "IRINOTECAN" && r["selection"] == "authors" && r["model"] == "ridgecv" && r["rank"] == "1");
         Assert.Equal("REACTOME_DNA_STRAND_ELONGATION", top["pathway"]);
 

@@ -31,7 +31,7 @@ public class ReportHtmlTests
     [Fact]
     public void Kaplan_meier_cards_embed_the_figure_or_say_it_is_missing()
     {
-        Assert.Equal(1, Regex.Matches(Html, "<figure class=\"card\"><img ").Count);
+        Assert.Single(Regex.Matches(Html, "<figure class=\"card\"><img "));
         Assert.Contains("05_km_cis_main.png is not in output/figures", Html);
         Assert.Contains("<td colspan=\"5\">no output of the authors&#39; code exists for this arm</td>", Html);
     }

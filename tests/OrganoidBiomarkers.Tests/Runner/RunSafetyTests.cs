@@ -111,7 +111,7 @@ public sealed class RunSafetyTests : IDisposable
         var (code, _, err) = await w.RunAsync();
         Assert.Equal(5, code);
         Assert.Contains("No space left on device", err);
-        Assert.Single(err.Trim().Split('\n').Where(l => l.StartsWith("run-pipeline: I/O error", StringComparison.Ordinal)));
+        Assert.Single(err.Trim().Split('\n'), l => l.StartsWith("run-pipeline: I/O error", StringComparison.Ordinal));
         Assert.Equal(before, w.Fingerprint());
         Assert.Empty(Directory.GetDirectories(w.Work, "staging-*"));
         Assert.False(Directory.Exists(Path.Combine(w.Work, "failed-run")));
