@@ -75,7 +75,7 @@ public static class InteractiveCharts
             var t = Scatter("markers", $"{s.Network} (Spearman {rho}, {s.Points.Count} pathways)");
             t.SetProperty("x", s.Points.Select(p => p.Authors).ToArray());
             t.SetProperty("y", s.Points.Select(p => p.Ours).ToArray());
-            t.SetProperty("text", s.Points.Select(p => ModelFigures.ShortPathwayName(p.Pathway, 70)).ToArray());
+            t.SetProperty("text", s.Points.Select(p => PathwayNames.Short(p.Pathway, 70)).ToArray());
             t.SetProperty("hovertemplate", "%{text}<br>authors' z %{x:.2f}<br>our z %{y:.2f}<extra>" + Escape(s.Network) + "</extra>");
             t.SetProperty("marker", Obj(("color", SeriesColors[k % SeriesColors.Length]), ("size", 6), ("opacity", 0.7)));
             traces.Add(t);
@@ -121,7 +121,7 @@ public static class InteractiveCharts
         var bars = new Trace("bar");
         bars.SetProperty("orientation", "h");
         bars.SetProperty("x", rows.Select(b => Finite(b.Coefficient)).ToArray());
-        bars.SetProperty("y", rows.Select(b => $"{b.Rank}. {ModelFigures.ShortPathwayName(b.Name, 60)}").ToArray());
+        bars.SetProperty("y", rows.Select(b => $"{b.Rank}. {PathwayNames.Short(b.Name, 60)}").ToArray());
         bars.SetProperty("customdata", rows.Select(b => b.Name).ToArray());
         bars.SetProperty("hovertemplate", "rank %{y}<br>%{customdata}<br>" + Escape(valueLabel) + ": %{x:.4f}<extra></extra>");
         bars.SetProperty("marker", Obj(("color", rows.Select(b => b.Coefficient < 0 ? "#3182bd" : "#e6550d").ToArray())));

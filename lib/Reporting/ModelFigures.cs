@@ -1,3 +1,4 @@
+using OrganoidBiomarkers.Common;
 using OrganoidBiomarkers.Models;
 using ScottPlot;
 
@@ -20,22 +21,6 @@ public static class ModelFigures
     private static readonly MarkerShape[] ModelShapes = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond];
 
     /// <summary>
-    /// A Reactome pathway name for a tick label: without the "REACTOME_" prefix, underscores as spaces, and cut at a word
-    /// boundary with an ellipsis when longer than <paramref name="maxLength"/> characters (the full names are in the tables).
-    /// </summary>
-    public static string ShortPathwayName(string pathway, int maxLength = 48)
-    {
-        ArgumentNullException.ThrowIfNull(pathway);
-        if (maxLength < 8) throw new ArgumentException($"maxLength must be at least 8, got {maxLength}", nameof(maxLength));
-        var s = pathway.StartsWith("REACTOME_", StringComparison.Ordinal) ? pathway["REACTOME_".Length..] : pathway;
-        s = s.Replace('_', ' ').Trim();
-        if (s.Length <= maxLength) return s;
-        int cut = s.LastIndexOf(' ', maxLength - 1);
-        if (cut < maxLength / 2) cut = maxLength - 1;
-        return s[..cut].TrimEnd() + "\u2026";
-    }
-
-    /// <summary>
     /// The top <paramref name="top"/> biomarkers of one model by |coefficient| (rank 1 at the top), as horizontal bars:
     /// blue = a higher pathway score goes with a lower ln IC50 (more sensitive), orange = with a higher one. 1100 x 680.
     /// </summary>
@@ -52,7 +37,7 @@ public static class ModelFigures
         plot.Add.Bars(bars).Horizontal = true;
         plot.Add.VerticalLine(0, 1, Dark);
         plot.Axes.Left.SetTicks(rows.Select((_, i) => (double)(rows.Count - 1 - i)).ToArray(),
-            rows.Select(b => $"{b.Rank}. {ShortPathwayName(b.Name, 60)}").ToArray());
+            rows.Select(b => $"{b.Rank}. {PathwayNames.Short(b.Name, 60)}").ToArray());
         plot.Axes.Left.TickLabelStyle.FontSize = 12;
         plot.Axes.Left.MinorTickStyle.Length = 0;
         double m = rows.Count == 0 ? 1 : rows.Max(b => Math.Abs(b.Coefficient)) * 1.08;

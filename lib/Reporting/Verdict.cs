@@ -135,7 +135,7 @@ public static class Verdict
             row.Ours, StatusOf(row.Status), reason, robustness);
 
     /// <summary>A pathway name for a narrow cell: without the REACTOME_ prefix, words separated.</summary>
-    public static string Pathway(string name) => name.Length == 0 ? "" : ModelFigures.ShortPathwayName(name, 60);
+    public static string Pathway(string name) => name.Length == 0 ? "" : PathwayNames.Short(name, 60);
 
     /// <summary>"CRC-trained model" (brief) or "trained on CRC organoids: bladder organoid expression not available", or null.</summary>
     private static string? Substitute(StudyDefinition study, ArmDefinition arm, bool brief)

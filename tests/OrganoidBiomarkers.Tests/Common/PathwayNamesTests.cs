@@ -1,9 +1,9 @@
-using OrganoidBiomarkers.Reporting;
+using OrganoidBiomarkers.Common;
 using Xunit;
 
-namespace OrganoidBiomarkers.Tests.Reporting;
+namespace OrganoidBiomarkers.Tests.Common;
 
-public class ModelFiguresTests
+public class PathwayNamesTests
 {
     [Theory]
     [InlineData("REACTOME_ACTIVATION_OF_BH3_ONLY_PROTEINS", 48, "ACTIVATION OF BH3 ONLY PROTEINS")]
@@ -13,12 +13,12 @@ public class ModelFiguresTests
     [InlineData("REACTOME_ABCDEFGHIJKLMNOPQRSTUVWXYZ", 10, "ABCDEFGHI\u2026")] // no space to cut at: hard cut
     public void Short_pathway_names_drop_the_prefix_and_cut_at_a_word(string name, int max, string expected)
     {
-        var s = ModelFigures.ShortPathwayName(name, max);
+        var s = PathwayNames.Short(name, max);
         Assert.Equal(expected, s);
         Assert.True(s.Length <= max, $"'{s}' is longer than {max}");
     }
 
     [Fact]
     public void A_too_short_limit_is_refused() =>
-        Assert.Throws<ArgumentException>(() => ModelFigures.ShortPathwayName("REACTOME_X", 5));
+        Assert.Throws<ArgumentException>(() => PathwayNames.Short("REACTOME_X", 5));
 }
