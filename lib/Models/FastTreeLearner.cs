@@ -26,10 +26,7 @@ public sealed record FastTreeLearner(int NumberOfTrees = 100, int NumberOfLeaves
 
     public ITrainedModel Fit(double[,] x, double[] y)
     {
-        if (NumberOfTrees is < 1 or > 10_000) throw new ArgumentException($"fasttree: NumberOfTrees must be in 1..10000, got {NumberOfTrees}");
-        if (NumberOfLeaves is < 2 or > 128) throw new ArgumentException($"fasttree: NumberOfLeaves must be in 2..128, got {NumberOfLeaves}");
-        if (MinimumExampleCountPerLeaf < 1) throw new ArgumentException($"fasttree: MinimumExampleCountPerLeaf must be at least 1, got {MinimumExampleCountPerLeaf}");
-        if (!(LearningRate > 0 && LearningRate <= 1)) throw new ArgumentException($"fasttree: LearningRate must be in (0, 1], got {LearningRate}");
+        TreeLearnerSettings.Check(Name, nameof(NumberOfTrees), NumberOfTrees, NumberOfLeaves, MinimumExampleCountPerLeaf, LearningRate);
         MlNetData.Check(x, y, minSamples: 2, Name);
         var context = new MLContext(Seed);
         var trainer = context.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options

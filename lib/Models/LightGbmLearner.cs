@@ -22,10 +22,7 @@ public sealed record LightGbmLearner(int NumberOfIterations = 100, int NumberOfL
 
     public ITrainedModel Fit(double[,] x, double[] y)
     {
-        if (NumberOfIterations is < 1 or > 10_000) throw new ArgumentException($"lightgbm: NumberOfIterations must be in 1..10000, got {NumberOfIterations}");
-        if (NumberOfLeaves is < 2 or > 128) throw new ArgumentException($"lightgbm: NumberOfLeaves must be in 2..128, got {NumberOfLeaves}");
-        if (MinimumExampleCountPerLeaf < 1) throw new ArgumentException($"lightgbm: MinimumExampleCountPerLeaf must be at least 1, got {MinimumExampleCountPerLeaf}");
-        if (!(LearningRate > 0 && LearningRate <= 1)) throw new ArgumentException($"lightgbm: LearningRate must be in (0, 1], got {LearningRate}");
+        TreeLearnerSettings.Check(Name, nameof(NumberOfIterations), NumberOfIterations, NumberOfLeaves, MinimumExampleCountPerLeaf, LearningRate);
         MlNetData.Check(x, y, minSamples: 2, Name);
         var context = new MLContext(Seed);
         var trainer = context.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
