@@ -1,8 +1,14 @@
 namespace OrganoidBiomarkers.Models;
 
 /// <summary>One feature of a fitted model with its coefficient and 1-based rank by |coefficient|.</summary>
+/// <param name="Rank">1-based position in the ranking (1 = largest |coefficient|).</param>
+/// <param name="Name">The feature (pathway) name.</param>
+/// <param name="Coefficient">The feature's coefficient in the standardised model, signed (positive: a higher score goes
+/// with a higher response); for a learner without coefficients its signed permutation importance
+/// (<see cref="PermutationImportance.AsBiomarkers"/>).</param>
 public sealed record RankedBiomarker(int Rank, string Name, double Coefficient)
 {
+    /// <summary>|<see cref="Coefficient"/>|, the ranking key.</summary>
     public double AbsoluteCoefficient => Math.Abs(Coefficient);
 }
 
@@ -12,6 +18,12 @@ public sealed record RankedBiomarker(int Rank, string Name, double Coefficient)
 /// </summary>
 public static class BiomarkerRanking
 {
+    /// <summary>Ranks <paramref name="featureNames"/> by |coefficient| descending, ties by name (ordinal).</summary>
+    /// <param name="featureNames">One distinct name per feature.</param>
+    /// <param name="coefficients">One finite coefficient per name, in the same order.</param>
+    /// <returns>Every feature once, rank 1 first.</returns>
+    /// <exception cref="ArgumentNullException">Either list is null.</exception>
+    /// <exception cref="ArgumentException">The counts differ, a name appears twice, or a coefficient is NaN or infinite.</exception>
     public static IReadOnlyList<RankedBiomarker> ByAbsoluteCoefficient(IReadOnlyList<string> featureNames, IReadOnlyList<double> coefficients)
     {
         ArgumentNullException.ThrowIfNull(featureNames);

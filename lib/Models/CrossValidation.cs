@@ -23,9 +23,19 @@ public enum PermutationStatistic
 /// <summary>The mean-predicting baseline under the same leave-one-out: each held-out sample is predicted by the mean of
 /// the others. Its Spearman rho is always -1 (the left-out mean falls as the left-out value rises), so only RMSE is
 /// reported.</summary>
+/// <param name="Predicted">Per sample, the mean of the other samples' responses (sample order).</param>
+/// <param name="Rmse">Root mean squared error of <paramref name="Predicted"/> against the observations (response units).</param>
 public sealed record MeanBaseline(IReadOnlyList<double> Predicted, double Rmse);
 
 /// <summary>Leave-one-out predictions of one model (model and scaling refitted per fold) and their agreement with the observations.</summary>
+/// <param name="ModelName">The learner's <see cref="ILearner.Name"/>.</param>
+/// <param name="Scaling">Whether a scaler was refitted inside each fold.</param>
+/// <param name="Observed">The responses y, sample order.</param>
+/// <param name="Predicted">Each sample's prediction by the model fitted without it, sample order.</param>
+/// <param name="SpearmanRho">Spearman rho (average ties) of <paramref name="Predicted"/> vs <paramref name="Observed"/>, in
+/// [-1, 1]; NaN when the predictions are constant (e.g. a tree ensemble that never splits).</param>
+/// <param name="Rmse">Root mean squared error of the predictions (response units).</param>
+/// <param name="Baseline">The mean-predicting baseline under the same leave-one-out.</param>
 public sealed record LeaveOneOutResult(
     string ModelName,
     FeatureScaling Scaling,
@@ -41,6 +51,12 @@ public sealed record LeaveOneOutResult(
 /// p = (1 + #null at least as extreme) / (1 + permutations) (Phipson and Smyth 2010). A NaN null value (e.g. constant
 /// predictions) counts as at least as extreme, to stay conservative.
 /// </summary>
+/// <param name="ModelName">The learner's <see cref="ILearner.Name"/>.</param>
+/// <param name="Statistic">The statistic compared, which sets the direction of "extreme".</param>
+/// <param name="Observed">The statistic of the leave-one-out on the real y (NaN when undefined, e.g. constant predictions).</param>
+/// <param name="Null">The statistic on each shuffled y, in the order the shuffles were drawn (NaN where undefined).</param>
+/// <param name="Seed">The <see cref="Rng"/> seed the shuffles were drawn from.</param>
+/// <param name="PValue">(1 + #extreme) / (1 + permutations), in (0, 1]; NaN when <paramref name="Observed"/> is NaN.</param>
 public sealed record PermutationTestResult(
     string ModelName,
     PermutationStatistic Statistic,
@@ -49,6 +65,7 @@ public sealed record PermutationTestResult(
     ulong Seed,
     double PValue)
 {
+    /// <summary>Number of shuffles in the null (the length of <see cref="Null"/>).</summary>
     public int Permutations => Null.Count;
 }
 

@@ -22,8 +22,16 @@ namespace OrganoidBiomarkers.Models;
 public sealed record FastTreeLearner(int NumberOfTrees = 100, int NumberOfLeaves = 4, int MinimumExampleCountPerLeaf = 2,
     double LearningRate = 0.1, int Seed = 1) : IPoolWaitingLearner
 {
+    /// <inheritdoc/>
+    /// <value>"fasttree".</value>
     public string Name => "fasttree";
 
+    /// <summary>
+    /// Fits the ensemble to <paramref name="x"/> (samples x features, at least 2 samples) and <paramref name="y"/>, on a
+    /// thread-pool thread. The returned <see cref="MlNetModel"/> holds ML.NET's gain-based feature weights.
+    /// </summary>
+    /// <exception cref="ArgumentException">A setting is out of the range given above, shapes differ, x has no column, a value is NaN,
+    /// infinite or beyond single precision, or there are fewer than 2 samples.</exception>
     public ITrainedModel Fit(double[,] x, double[] y)
     {
         TreeLearnerSettings.Check(Name, nameof(NumberOfTrees), NumberOfTrees, NumberOfLeaves, MinimumExampleCountPerLeaf, LearningRate);

@@ -1,6 +1,8 @@
 namespace OrganoidBiomarkers.Models;
 
 /// <summary>One train/test split of sample indices (both ascending).</summary>
+/// <param name="Train">0-based indices of the training samples: every sample not in <paramref name="Test"/>.</param>
+/// <param name="Test">0-based indices of the held-out samples, one contiguous block.</param>
 public sealed record Fold(IReadOnlyList<int> Train, IReadOnlyList<int> Test);
 
 /// <summary>
@@ -10,6 +12,10 @@ public sealed record Fold(IReadOnlyList<int> Train, IReadOnlyList<int> Test);
 /// </summary>
 public static class KFold
 {
+    /// <summary>The <paramref name="folds"/> splits of <paramref name="sampleCount"/> samples, first test block first.</summary>
+    /// <param name="sampleCount">Number of samples (&gt;= <paramref name="folds"/>).</param>
+    /// <param name="folds">Number of folds k (&gt;= 2).</param>
+    /// <exception cref="ArgumentException">Fewer than 2 folds, or fewer samples than folds.</exception>
     public static IReadOnlyList<Fold> Splits(int sampleCount, int folds)
     {
         if (folds < 2) throw new ArgumentException($"KFold: needs at least 2 folds, got {folds}", nameof(folds));

@@ -7,9 +7,15 @@ namespace OrganoidBiomarkers.Models;
 /// and its features ranked by <see cref="PermutationImportance"/> on the training organoids; <see cref="Biomarkers"/>
 /// is that ranking in the form the patient split takes (coefficient = signed importance).
 /// </summary>
+/// <param name="Data">The training set (unscaled scores and response).</param>
+/// <param name="Scaler">The standardiser fitted over the training organoids; patients' scores go through it first.</param>
+/// <param name="Model">The learner fitted on all standardised training organoids.</param>
+/// <param name="Ranking">Features by permutation importance on the training organoids, rank 1 first.</param>
+/// <param name="Biomarkers"><paramref name="Ranking"/> as <see cref="RankedBiomarker"/>s (<see cref="PermutationImportance.AsBiomarkers"/>).</param>
 public sealed record OrganoidLearnerModel(OrganoidTrainingSet Data, Standardizer Scaler, ITrainedModel Model,
     IReadOnlyList<FeatureImportance> Ranking, IReadOnlyList<RankedBiomarker> Biomarkers)
 {
+    /// <summary>The fitted learner's name (<see cref="ITrainedModel.ModelName"/>).</summary>
     public string ModelName => Model.ModelName;
 }
 
@@ -18,6 +24,11 @@ public sealed record OrganoidLearnerModel(OrganoidTrainingSet Data, Standardizer
 /// the mean baseline, the permutation p of the Spearman, and the full-data model with its ranking. <see cref="Alpha"/>:
 /// RidgeCV's chosen alpha, ridge's or SDCA's (scikit-learn scale) alpha; null for the other learners.
 /// </summary>
+/// <param name="Learner">The learner's <see cref="ILearner.Name"/>.</param>
+/// <param name="Alpha">The penalty as described above, or null.</param>
+/// <param name="LeaveOneOut">Leave-one-organoid-out predictions, Spearman and RMSE, with the scaler refitted per fold.</param>
+/// <param name="Permutation">The permutation null of the leave-one-out Spearman.</param>
+/// <param name="Model">The full-data model and its ranking.</param>
 public sealed record LearnerEvaluation(string Learner, double? Alpha, LeaveOneOutResult LeaveOneOut, PermutationTestResult Permutation, OrganoidLearnerModel Model);
 
 /// <summary>
@@ -27,6 +38,9 @@ public sealed record LearnerEvaluation(string Learner, double? Alpha, LeaveOneOu
 /// notebook cell: <c>LearnerComparison.Run(training, Learners.Names, permutations: 199, seed: run.Seed)</c>, then
 /// <see cref="ToTable"/> (organoid_cv.tsv's columns) and <see cref="RankingTable"/>.
 /// </summary>
+/// <param name="Data">The training set every learner was evaluated on.</param>
+/// <param name="Evaluations">One evaluation per learner, in the order the learners were named.</param>
+/// <param name="Seed">The seed of the permutation shuffles and the importance streams.</param>
 public sealed record LearnerComparison(OrganoidTrainingSet Data, IReadOnlyList<LearnerEvaluation> Evaluations, ulong Seed)
 {
     /// <summary>Permutation-importance repeats per feature for the full-data ranking.</summary>

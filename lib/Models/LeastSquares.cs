@@ -13,8 +13,12 @@ namespace OrganoidBiomarkers.Models;
 /// </summary>
 public sealed class LeastSquares : IRegressor
 {
+    /// <inheritdoc/>
+    /// <value>"ols".</value>
     public string Name => "ols";
 
+    /// <summary>Fits to <paramref name="x"/> (samples x features, at least 2 samples) and <paramref name="y"/>; see <see cref="FitLeastSquares"/>.</summary>
+    /// <exception cref="ArgumentException">Shapes differ, no feature, fewer than 2 samples, or a value is NaN or infinite.</exception>
     public FittedModel Fit(double[,] x, double[] y) => FitLeastSquares(x, y);
 
     /// <summary><see cref="Fit"/> with the concrete result type.</summary>

@@ -18,8 +18,16 @@ namespace OrganoidBiomarkers.Models;
 public sealed record LightGbmLearner(int NumberOfIterations = 100, int NumberOfLeaves = 4, int MinimumExampleCountPerLeaf = 2,
     double LearningRate = 0.1, int Seed = 1) : ILearner
 {
+    /// <inheritdoc/>
+    /// <value>"lightgbm".</value>
     public string Name => "lightgbm";
 
+    /// <summary>
+    /// Fits the ensemble to <paramref name="x"/> (samples x features, at least 2 samples) and <paramref name="y"/>. The
+    /// returned <see cref="MlNetModel"/> holds ML.NET's gain-based feature weights.
+    /// </summary>
+    /// <exception cref="ArgumentException">A setting is out of the range given above, shapes differ, x has no column, a value is NaN,
+    /// infinite or beyond single precision, or there are fewer than 2 samples.</exception>
     public ITrainedModel Fit(double[,] x, double[] y)
     {
         TreeLearnerSettings.Check(Name, nameof(NumberOfIterations), NumberOfIterations, NumberOfLeaves, MinimumExampleCountPerLeaf, LearningRate);

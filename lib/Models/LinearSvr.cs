@@ -13,14 +13,27 @@ namespace OrganoidBiomarkers.Models;
 /// </summary>
 public sealed class LinearSvr : IRegressor
 {
+    /// <summary>The box constraint C on each dual coefficient (scikit-learn C; &gt; 0).</summary>
     public double C { get; }
+
+    /// <summary>Half-width of the epsilon-insensitive tube, in response units (scikit-learn epsilon; &gt;= 0).</summary>
     public double Epsilon { get; }
+
+    /// <summary>Stopping tolerance on the maximal KKT violation (scikit-learn tol; &gt; 0).</summary>
     public double Tolerance { get; }
+
+    /// <summary>Whether libsvm's shrinking heuristic is used (scikit-learn shrinking).</summary>
     public Shrinking Shrinking { get; }
 
     /// <summary>Iteration cap; libsvm's default max(10^7, 100 l) is used when null.</summary>
     public int? MaxIterations { get; }
 
+    /// <summary>A linear SVR with scikit-learn's defaults; the settings are checked by <see cref="Fit"/>.</summary>
+    /// <param name="c">C, a positive finite number (default 1).</param>
+    /// <param name="epsilon">Epsilon, finite and &gt;= 0 (default 0.1).</param>
+    /// <param name="tolerance">Tolerance, positive and finite (default 1e-3).</param>
+    /// <param name="shrinking">Shrinking on or off (default on).</param>
+    /// <param name="maxIterations">Iteration cap (&gt; 0), or null for libsvm's max(10^7, 100 l) with l = 2 x samples.</param>
     public LinearSvr(double c = 1.0, double epsilon = 0.1, double tolerance = 1e-3, Shrinking shrinking = Shrinking.On, int? maxIterations = null)
     {
         C = c;
@@ -30,8 +43,13 @@ public sealed class LinearSvr : IRegressor
         MaxIterations = maxIterations;
     }
 
+    /// <inheritdoc/>
+    /// <value>"svr".</value>
     public string Name => "svr";
 
+    /// <summary>Fits to <paramref name="x"/> (samples x features, at least 2 samples) and <paramref name="y"/>; see <see cref="FitSvr"/>.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range, shapes differ, no feature, fewer than 2 samples, or a
+    /// value is NaN or infinite.</exception>
     public FittedModel Fit(double[,] x, double[] y) => FitSvr(x, y);
 
     /// <summary><see cref="Fit"/> with the concrete result type.</summary>

@@ -25,8 +25,10 @@ public sealed class MlNetModel : ITrainedModel
         FeatureWeights = featureWeights;
     }
 
+    /// <inheritdoc/>
     public string ModelName { get; }
 
+    /// <inheritdoc/>
     public int FeatureCount { get; }
 
     /// <summary>The learner's own weight of each feature, in feature order (see the class summary).</summary>
@@ -35,6 +37,12 @@ public sealed class MlNetModel : ITrainedModel
     /// <summary>The intercept of a linear learner (SDCA); null for the tree ensembles.</summary>
     public double? Bias { get; }
 
+    /// <summary>
+    /// Predictions for each row of <paramref name="x"/> (samples x <see cref="FeatureCount"/>), computed in single
+    /// precision. Safe to call from several threads (calls on one model are serialised).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
+    /// <exception cref="ArgumentException">The column count is not <see cref="FeatureCount"/>, or a value is NaN or infinite.</exception>
     public double[] Predict(double[,] x)
     {
         ArgumentNullException.ThrowIfNull(x);

@@ -8,6 +8,12 @@ namespace OrganoidBiomarkers.Models;
 /// (median ln IC50). <see cref="AbsentFeatures"/> are the requested features that have no score (not in the model);
 /// <see cref="OrganoidsWithoutScores"/> have a response but no score column (not in the model).
 /// </summary>
+/// <param name="Organoids">The training organoids, in the score matrix's column order (rows of <paramref name="X"/>).</param>
+/// <param name="Features">The features (pathways) in the score matrix's row order (columns of <paramref name="X"/>).</param>
+/// <param name="X">Organoids x features, unscaled scores.</param>
+/// <param name="Response">One response per organoid, in <paramref name="Organoids"/> order.</param>
+/// <param name="AbsentFeatures">Requested features without a score, left out of the model.</param>
+/// <param name="OrganoidsWithoutScores">Organoids with a response but no score column, left out of the model.</param>
 public sealed record OrganoidTrainingSet(
     IReadOnlyList<string> Organoids,
     IReadOnlyList<string> Features,
@@ -16,7 +22,10 @@ public sealed record OrganoidTrainingSet(
     IReadOnlyList<string> AbsentFeatures,
     IReadOnlyList<string> OrganoidsWithoutScores)
 {
+    /// <summary>Number of training organoids (rows of <see cref="X"/>).</summary>
     public int OrganoidCount => Organoids.Count;
+
+    /// <summary>Number of features in the model (columns of <see cref="X"/>).</summary>
     public int FeatureCount => Features.Count;
 }
 
@@ -25,9 +34,16 @@ public sealed record OrganoidTrainingSet(
 /// the model fitted on them (<see cref="Fit"/>: coefficients per standardised feature) and its biomarker
 /// <see cref="Ranking"/> by |coefficient|.
 /// </summary>
+/// <param name="Data">The training set.</param>
+/// <param name="Scaler">The standardiser fitted over the training organoids.</param>
+/// <param name="Fit">The regressor fitted on the standardised features.</param>
+/// <param name="Ranking">The features by |coefficient| (<see cref="BiomarkerRanking"/>), rank 1 first.</param>
 public sealed record OrganoidModel(OrganoidTrainingSet Data, Standardizer Scaler, FittedModel Fit, IReadOnlyList<RankedBiomarker> Ranking)
 {
+    /// <summary>The regressor's name (<see cref="FittedModel.ModelName"/>).</summary>
     public string ModelName => Fit.ModelName;
+
+    /// <summary>The model's features, in coefficient order (<see cref="OrganoidTrainingSet.Features"/>).</summary>
     public IReadOnlyList<string> Features => Data.Features;
 }
 

@@ -11,8 +11,15 @@ namespace OrganoidBiomarkers.Models;
 /// undefined). <see cref="SignedImportance"/> = Direction x Importance stands in for a coefficient where a patient
 /// score needs one (score = sum of signed importance x standardised pathway score over the top k).
 /// </summary>
+/// <param name="Rank">1-based position by <paramref name="Importance"/>, descending (ties by name, ordinal).</param>
+/// <param name="Name">The feature (pathway) name.</param>
+/// <param name="Importance">Mean increase of the MSE over the shuffles, in squared response units; can be slightly
+/// negative for a feature the model hardly uses.</param>
+/// <param name="ImportanceSd">Sample sd (divisor repeats - 1) of the increases over the shuffles; 0 with one repeat.</param>
+/// <param name="Direction">+1, -1, or 0 (Spearman undefined or 0), as described above.</param>
 public sealed record FeatureImportance(int Rank, string Name, double Importance, double ImportanceSd, int Direction)
 {
+    /// <summary><see cref="Direction"/> x <see cref="Importance"/>: the coefficient stand-in.</summary>
     public double SignedImportance => Direction * Importance;
 }
 

@@ -6,15 +6,26 @@ namespace OrganoidBiomarkers.Models;
 /// the same coefficient sign (then a k = 1 patient score splits patients identically), the Spearman correlation of the
 /// signed coefficients over the common features, and how many of the top <see cref="TopK"/> are shared.
 /// </summary>
+/// <param name="TopA">Rank-1 feature of ranking a.</param>
+/// <param name="TopCoefficientA">Its coefficient (signed).</param>
+/// <param name="TopB">Rank-1 feature of ranking b.</param>
+/// <param name="TopCoefficientB">Its coefficient (signed).</param>
+/// <param name="CoefficientSpearman">Spearman rho (average ties) of the signed coefficients over the common features
+/// (paired by name), in [-1, 1]; NaN with fewer than 2 common features or constant coefficients.</param>
+/// <param name="TopKShared">Features in both top-<paramref name="TopK"/> lists (0..TopK).</param>
+/// <param name="TopK">The k compared: the requested k, capped at the shorter ranking's length.</param>
+/// <param name="CommonFeatures">Features present in both rankings.</param>
 public sealed record RankingAgreement(string TopA, double TopCoefficientA, string TopB, double TopCoefficientB,
     double CoefficientSpearman, int TopKShared, int TopK, int CommonFeatures)
 {
+    /// <summary>The two rankings have the same rank-1 feature (ordinal name comparison), whatever the signs.</summary>
     public bool SameTop => string.Equals(TopA, TopB, StringComparison.Ordinal);
 
     /// <summary>Same top pathway with the same sign: the k = 1 patient score orders patients identically (up to a positive factor).</summary>
     public bool SameTopAndSign => SameTop && Math.Sign(TopCoefficientA) == Math.Sign(TopCoefficientB) && TopCoefficientA != 0;
 }
 
+/// <summary>Compares two biomarker rankings of one model input, e.g. two models, or one model on two inputs (<see cref="RankingAgreement"/>).</summary>
 public static class RankingComparison
 {
     /// <summary>

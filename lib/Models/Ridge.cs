@@ -13,10 +13,17 @@ public sealed class Ridge : IRegressor
     /// <summary>The L2 penalty (scikit-learn alpha; default 1.0 as scikit-learn).</summary>
     public double Alpha { get; }
 
+    /// <summary>A ridge regressor with penalty <paramref name="alpha"/>; the value is checked by <see cref="Fit"/>.</summary>
+    /// <param name="alpha">The L2 penalty, a positive finite number (default 1.0).</param>
     public Ridge(double alpha = 1.0) => Alpha = alpha;
 
+    /// <inheritdoc/>
+    /// <value>"ridge".</value>
     public string Name => "ridge";
 
+    /// <summary>Fits to <paramref name="x"/> (samples x features, at least 2 samples) and <paramref name="y"/>; see <see cref="FitRidge"/>.</summary>
+    /// <exception cref="ArgumentException"><see cref="Alpha"/> is not a positive finite number, shapes differ, no feature,
+    /// fewer than 2 samples, or a value is NaN or infinite.</exception>
     public FittedModel Fit(double[,] x, double[] y) => FitRidge(x, y);
 
     /// <summary><see cref="Fit"/> with the concrete result type.</summary>

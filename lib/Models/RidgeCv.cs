@@ -24,10 +24,19 @@ public sealed class RidgeCv : IRegressor
     /// <summary>The authors' grid: 0.1 to 0.9 in steps of 0.1.</summary>
     public static IReadOnlyList<double> AuthorsAlphas { get; } = Array.AsReadOnly(Enumerable.Range(1, 9).Select(i => i / 10.0).ToArray());
 
+    /// <summary>The candidate penalties, in the order ties are broken (the first best wins).</summary>
     public IReadOnlyList<double> Alphas { get; }
+
+    /// <summary>Number of unshuffled K-fold splits (k).</summary>
     public int Folds { get; }
+
+    /// <summary>How the per-fold R^2 of an alpha are averaged.</summary>
     public FoldAveraging Averaging { get; }
 
+    /// <summary>A cross-validated ridge; the settings are checked by <see cref="Fit"/>.</summary>
+    /// <param name="alphas">Candidate penalties, each a positive finite number (at least one); null: <see cref="AuthorsAlphas"/>. Copied.</param>
+    /// <param name="folds">Number of folds (&gt;= 2; default 3). Every test fold needs 2 samples, so fitting needs 2 x folds samples.</param>
+    /// <param name="averaging">Fold averaging (default: scikit-learn 0.20's weighted by test-fold size).</param>
     public RidgeCv(IReadOnlyList<double>? alphas = null, int folds = 3, FoldAveraging averaging = FoldAveraging.WeightedByTestSize)
     {
         Alphas = alphas is null ? AuthorsAlphas : Array.AsReadOnly(alphas.ToArray());
@@ -35,8 +44,13 @@ public sealed class RidgeCv : IRegressor
         Averaging = averaging;
     }
 
+    /// <inheritdoc/>
+    /// <value>"ridgecv".</value>
     public string Name => "ridgecv";
 
+    /// <summary>Fits to <paramref name="x"/> (samples x features) and <paramref name="y"/>; see <see cref="FitRidgeCv"/>.</summary>
+    /// <exception cref="ArgumentException">No alpha, an alpha that is not a positive finite number, fewer than 2 folds,
+    /// fewer than 2 x <see cref="Folds"/> samples, shapes differ, no feature, or a value is NaN or infinite.</exception>
     public FittedModel Fit(double[,] x, double[] y) => FitRidgeCv(x, y);
 
     /// <summary><see cref="Fit"/> with the concrete result type.</summary>

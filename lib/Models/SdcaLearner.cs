@@ -18,11 +18,16 @@ namespace OrganoidBiomarkers.Models;
 /// <param name="ConvergenceTolerance">ML.NET's relative duality-gap tolerance ((0, 1); default 1e-7).</param>
 public sealed record SdcaLearner(double Alpha = 1.0, int MaximumNumberOfIterations = 10_000, double ConvergenceTolerance = 1e-7) : ILearner
 {
+    /// <inheritdoc/>
+    /// <value>"sdca".</value>
     public string Name => "sdca";
 
     /// <summary>ML.NET's L2 constant for <paramref name="samples"/> training samples: lambda = 2 alpha / n.</summary>
     public double Lambda(int samples) => 2 * Alpha / samples;
 
+    /// <summary>Fits SDCA ridge to <paramref name="x"/> (samples x features, at least 2 samples) and <paramref name="y"/>; see <see cref="FitSdca"/>.</summary>
+    /// <exception cref="ArgumentException">A setting is out of the range given above, shapes differ, x has no column, a value is NaN,
+    /// infinite or beyond single precision, or there are fewer than 2 samples.</exception>
     public ITrainedModel Fit(double[,] x, double[] y) => FitSdca(x, y);
 
     /// <summary><see cref="Fit"/> with the concrete result type (coefficients in <see cref="MlNetModel.FeatureWeights"/>, bias in <see cref="MlNetModel.Bias"/>).</summary>

@@ -16,8 +16,13 @@ public enum SsgseaSetStatus
 }
 
 /// <summary>One input set: its size in the input, how many of its genes are measured, and whether it was scored.</summary>
+/// <param name="Name">The set's name.</param>
+/// <param name="Genes">Genes listed in the input set.</param>
+/// <param name="MeasuredGenes">Those found in the expression matrix (the size compared with the size limits).</param>
+/// <param name="Status">Whether it was scored, or why not.</param>
 public sealed record SsgseaSetOutcome(string Name, int Genes, int MeasuredGenes, SsgseaSetStatus Status)
 {
+    /// <summary>The set was scored (<see cref="SsgseaSetStatus.Kept"/>).</summary>
     public bool Kept => Status == SsgseaSetStatus.Kept;
 }
 
@@ -27,6 +32,13 @@ public sealed record SsgseaSetOutcome(string Name, int Genes, int MeasuredGenes,
 /// ssgsea.norm=FALSE); <see cref="NormalizedScores"/> = ES / <see cref="Range"/>, the range (max - min) of the whole ES
 /// matrix (gseapy "normalized.es", GSVA's default output). When every ES is equal the range is 0 and every NES is NaN.
 /// </summary>
+/// <param name="Variant">The ssGSEA variant computed.</param>
+/// <param name="SetNames">The kept sets, in input order (rows of both matrices).</param>
+/// <param name="Samples">The expression matrix's samples, in its order (columns of both matrices).</param>
+/// <param name="EnrichmentScores">Raw ES, sets x samples.</param>
+/// <param name="NormalizedScores">NES = ES / <paramref name="Range"/>, sets x samples.</param>
+/// <param name="Range">max - min of <paramref name="EnrichmentScores"/> over the whole matrix.</param>
+/// <param name="Sets">One outcome per input set, in input order, kept or not.</param>
 public sealed record SsgseaResult(
     SsgseaVariant Variant,
     IReadOnlyList<string> SetNames,

@@ -9,6 +9,8 @@ namespace OrganoidBiomarkers.Models;
 /// computed mean is off by one rounding got a ~1e-17 scale and values of order +-1 instead of 0: the two versions
 /// differ only on such degenerate features (none in the organoid data).
 /// </summary>
+/// <param name="Means">Per-feature mean of the training data (scikit-learn mean_).</param>
+/// <param name="Scales">Per-feature population sd of the training data, 1 for a constant feature (scikit-learn scale_).</param>
 public sealed record Standardizer(IReadOnlyList<double> Means, IReadOnlyList<double> Scales)
 {
     /// <summary>Fits means and population standard deviations of each column of <paramref name="x"/> (samples x features).</summary>

@@ -15,6 +15,12 @@ namespace OrganoidBiomarkers.Reporting;
 public sealed record ConnectedInputUse(string Id, string Status, string Origin, string OriginUrl, string Sha256, string Date);
 
 /// <summary>The inputs behind one arm's main result (validation.tsv's main row).</summary>
+/// <param name="Arm">The arm's id.</param>
+/// <param name="Cohort">The patient cohort (validation.tsv "cohort").</param>
+/// <param name="ExpressionSource">The patient expression source (validation.tsv "expression_source").</param>
+/// <param name="SurvivalSource">The survival source (validation.tsv "survival_source").</param>
+/// <param name="Selection">The pathway selection (validation.tsv "selection").</param>
+/// <param name="Training">The organoid training set (validation.tsv "training_organoids").</param>
 public sealed record MainRowInputs(string Arm, string Cohort, string ExpressionSource, string SurvivalSource, string Selection, string Training);
 
 /// <summary>

@@ -8,9 +8,16 @@ using Plotly.NET;
 namespace OrganoidBiomarkers.Reporting;
 
 /// <summary>One pathway's proximity z in the authors' table and ours.</summary>
+/// <param name="Pathway">The pathway name.</param>
+/// <param name="Authors">The authors' z (finite).</param>
+/// <param name="Ours">Our z (finite).</param>
 public sealed record PathwayZ(string Pathway, double Authors, double Ours);
 
 /// <summary>Our z-scores on one network against the authors', on the pathways both have, with their Spearman rho.</summary>
+/// <param name="Network">The interactome the z-scores were computed on (series label).</param>
+/// <param name="Points">The pathways both tables have with finite z, by name (ordinal).</param>
+/// <param name="Rho">Spearman rho (average ties) of authors' vs our z over <paramref name="Points"/>, in [-1, 1]; NaN
+/// with fewer than 2 points or a constant side.</param>
 public sealed record ZAgreementSeries(string Network, IReadOnlyList<PathwayZ> Points, double Rho)
 {
     /// <summary>

@@ -5,6 +5,11 @@ using ScottPlot;
 namespace OrganoidBiomarkers.Reporting;
 
 /// <summary>One bar of the cross-validation summary: a model of one drug and pathway selection.</summary>
+/// <param name="Label">The bar's label, e.g. "5-FU · authors · ridgecv".</param>
+/// <param name="SpearmanRho">Leave-one-out Spearman rho in [-1, 1]; NaN is drawn as a zero bar labelled "rho undefined".</param>
+/// <param name="PermutationP">Permutation p of the rho, in (0, 1].</param>
+/// <param name="Permutations">Number of permutations behind <paramref name="PermutationP"/>.</param>
+/// <param name="Highlighted">Drawn in the highlight colour and listed under the highlighted legend (e.g. the main result).</param>
 public sealed record CrossValidationBar(string Label, double SpearmanRho, double PermutationP, int Permutations, bool Highlighted);
 
 /// <summary>

@@ -5,7 +5,17 @@ using OrganoidBiomarkers.Data;
 namespace OrganoidBiomarkers.Reporting;
 
 /// <summary>How one of our numbers compares with a published or authors'-code number.</summary>
-public enum ParityStatus { Match, Differs, NotComputableHere, NoReferenceValue }
+public enum ParityStatus
+{
+    /// <summary>Ours agrees with the reference (to <see cref="Parity.RelativeTolerance"/>, or at the reference's stated precision).</summary>
+    Match,
+    /// <summary>Ours and the reference disagree; the row's reason says why.</summary>
+    Differs,
+    /// <summary>Ours is missing: the stage that computes it did not run or its inputs are not available.</summary>
+    NotComputableHere,
+    /// <summary>Ours exists but nothing this project can read states a reference value.</summary>
+    NoReferenceValue,
+}
 
 /// <summary>What a parity row is about: the verdict finds its claims' rows by topic, arm and setting.</summary>
 public enum ParityTopic
@@ -31,6 +41,12 @@ public enum ParityTopic
 }
 
 /// <summary>Identifies a parity row for lookups: topic, arm id, variant (selection or model), k and measure (a validation.tsv column).</summary>
+/// <param name="Topic">What the row is about.</param>
+/// <param name="Arm">The study arm's id; empty for study-wide rows (e.g. <see cref="ParityTopic.OrganoidScores"/>).</param>
+/// <param name="Variant">The selection id or model name the row is about; empty when none.</param>
+/// <param name="K">Number of top biomarkers of a patient split or top-k list; 0 when not applicable.</param>
+/// <param name="Measure">The measure within the topic (e.g. "n_features", "alpha", or a validation.tsv column such as
+/// "logrank_p"); empty when the topic has one.</param>
 public sealed record ParityKey(ParityTopic Topic, string Arm = "", string Variant = "", int K = 0, string Measure = "");
 
 /// <summary>
@@ -38,8 +54,18 @@ public sealed record ParityKey(ParityTopic Topic, string Arm = "", string Varian
 /// <paramref name="SourceFile"/> names the file (and row) it was read from. When <paramref name="Stated"/> is set the
 /// value is compared at its stated precision (numbers read from a figure), otherwise to <see cref="Parity.RelativeTolerance"/>.
 /// </summary>
+/// <param name="Source"><see cref="Parity.PaperSource"/> or <see cref="Parity.AuthorsCodeSource"/> (possibly with a qualifier).</param>
+/// <param name="SourceFile">The file (and row) the value was read from.</param>
+/// <param name="Text">The value as the reference writes it (invariant culture); a number or a name such as a pathway.</param>
+/// <param name="Stated">The value with its stated precision, or null to compare to <see cref="Parity.RelativeTolerance"/>.</param>
 public sealed record ReferenceValue(string Source, string SourceFile, string Text, StatedNumber? Stated = null)
 {
+    /// <summary>
+    /// Whether <paramref name="ours"/> agrees with this reference: with <see cref="Stated"/>, ours must be a number that
+    /// rounds to it at its stated precision; otherwise two numbers agree when |reference - ours| &lt;=
+    /// <see cref="Parity.RelativeTolerance"/> x max(1, |reference|), and anything else when the texts are equal (ordinal).
+    /// </summary>
+    /// <param name="ours">Our value as written in the results (invariant culture).</param>
     public bool Agrees(string ours)
     {
         bool numbers = double.TryParse(ours, NumberStyles.Float, CultureInfo.InvariantCulture, out var o);
@@ -51,11 +77,21 @@ public sealed record ReferenceValue(string Source, string SourceFile, string Tex
 }
 
 /// <summary>One row of the parity table: a quantity, its reference value and source file, ours, and why they differ.</summary>
+/// <param name="Quantity">The quantity in words.</param>
+/// <param name="Source">The reference's source (<see cref="ReferenceValue.Source"/>); empty without a reference.</param>
+/// <param name="SourceFile">The reference's file (and row); empty without a reference.</param>
+/// <param name="Reference">The reference value as text; empty without a reference.</param>
+/// <param name="Ours">Our value as written in the results; empty when not computable here.</param>
+/// <param name="Inputs">The inputs our value rests on, in words.</param>
+/// <param name="Status">How the two compare.</param>
+/// <param name="Reason">Why they differ, why there is no reference, or why ours is missing; empty for a plain match.</param>
 public sealed record ParityRow(string Quantity, string Source, string SourceFile, string Reference, string Ours, string Inputs, ParityStatus Status, string Reason)
 {
     /// <summary>What the row is about (not written to parity.tsv except the arm).</summary>
     public ParityKey Key { get; init; } = new(ParityTopic.PatientSplit);
 
+    /// <summary>The status as parity.tsv writes it: "match", "differs", "not computable here" or "no reference value".</summary>
+    /// <param name="s">The status.</param>
     public static string StatusText(ParityStatus s) => s switch
     {
         ParityStatus.Match => "match",
@@ -112,6 +148,11 @@ public static class Parity
         return Row(ours, same ? ParityStatus.Match : ParityStatus.Differs, why);
     }
 
+    /// <summary>
+    /// The rows as parity.tsv: quantity, arm (<see cref="ParityKey.Arm"/>), source, source_file, reference, ours, inputs,
+    /// status (<see cref="ParityRow.StatusText"/>), reason; one line per row, in the given order.
+    /// </summary>
+    /// <param name="rows">The parity rows.</param>
     public static TsvTable ToTable(IEnumerable<ParityRow> rows) =>
         TsvTable.From(rows, ("quantity", r => r.Quantity), ("arm", r => r.Key.Arm), ("source", r => r.Source), ("source_file", r => r.SourceFile),
             ("reference", r => r.Reference), ("ours", r => r.Ours), ("inputs", r => r.Inputs), ("status", r => ParityRow.StatusText(r.Status)), ("reason", r => r.Reason));

@@ -14,8 +14,18 @@ namespace OrganoidBiomarkers.Reporting;
 /// </summary>
 public static class ParityTable
 {
+    /// <summary>The parity table of <paramref name="run"/> (<see cref="Rows"/> as <see cref="Parity.ToTable"/>).</summary>
+    /// <param name="run">The run's outputs and data config.</param>
     public static TsvTable Build(RunOutputs run) => Parity.ToTable(Rows(run));
 
+    /// <summary>
+    /// The parity rows of <paramref name="run"/>, in this order: each arm's cohorts, each arm's proximal pathways, the
+    /// organoid scores, each arm's models, each arm's patient splits (arms in study order). Where a result file the run
+    /// did not write holds our value, that row is "not computable here".
+    /// </summary>
+    /// <param name="run">The run's outputs and data config.</param>
+    /// <exception cref="InputException">A file it reads is missing or malformed (the study definition, the manifest,
+    /// data/paper_values.tsv), or a reference file's sha256 differs from the manifest's.</exception>
     public static IReadOnlyList<ParityRow> Rows(RunOutputs run)
     {
         var context = new Context(run);

@@ -13,6 +13,8 @@ namespace OrganoidBiomarkers.Reporting;
 /// </summary>
 public static class ReportHtml
 {
+    /// <summary>The whole report as one self-contained HTML document; titles, captions and table cells are HTML-escaped.</summary>
+    /// <param name="model">What the report shows; its <see cref="ReportModel.Verdict"/> may be null (no verdict section).</param>
     public static string Render(ReportModel model)
     {
         var sb = new StringBuilder();

@@ -19,12 +19,14 @@ public sealed record ReportTable(string Caption, TsvTable Table, int MaxRows = 4
     Func<IReadOnlyList<string>, bool>? KeyRows = null, string? Link = null, TsvTable? KeyTable = null, IReadOnlyList<int>? Widths = null);
 
 /// <summary>A figure embedded in the report (PNG bytes; no external file needed to view it).</summary>
+/// <param name="Caption">What the figure shows, under it (also its alt text).</param>
+/// <param name="Png">The PNG file's bytes.</param>
 public sealed record ReportFigure(string Caption, byte[] Png);
 
 /// <summary>One stage of the pipeline as the report shows it.</summary>
 /// <param name="Id">HTML id of the section (the navigation line links to it).</param>
 /// <param name="Title">Heading of the section.</param>
-/// <param name="Summary">What the stage found, in a sentence or two (HTML).</param>
+/// <param name="Summary">What the stage found, in a sentence or two (plain text: the report HTML-escapes it).</param>
 /// <param name="NotebookLink">Executed notebook of the stage, relative to report.html, or null.</param>
 /// <param name="Tables">Tables of the section, in order.</param>
 /// <param name="Figures">Static figures (PNG) of the section, in order.</param>
@@ -34,8 +36,22 @@ public sealed record ReportSection(string Id, string Title, string Summary, stri
     string? Nav = null, IReadOnlyList<InteractiveFigure>? Charts = null);
 
 /// <summary>Where and how the run was made: commit, parameters, seed, timings, every input's checksum, and the input set (offline mirror or connected).</summary>
+/// <param name="GitCommit">The commit the run was made from, as run.json records it ("unknown" when absent).</param>
+/// <param name="StartedUtc">When the run started (UTC), as run.json records it ("unknown" when absent).</param>
+/// <param name="TotalSeconds">Wall-clock seconds of the whole run; NaN when run.json does not record it.</param>
+/// <param name="DataMirror">The data mirror folder the run read, or null.</param>
+/// <param name="Parameters">The run's parameters (name to value), sorted by name.</param>
+/// <param name="Seed">The run's seed (the "seed" parameter, else <see cref="Common.Rng.DefaultSeed"/>).</param>
+/// <param name="NotebookTimings">One row per notebook: notebook, status, seconds.</param>
+/// <param name="Inputs">One row per manifest entry: input, file, status, sha256, read from.</param>
+/// <param name="InputSet">Offline mirror or connected, with the connected inputs and each arm's main-row inputs; null when not known.</param>
 public sealed record Provenance(string GitCommit, string StartedUtc, double TotalSeconds, string? DataMirror, IReadOnlyDictionary<string, string> Parameters,
     ulong Seed, TsvTable NotebookTimings, TsvTable Inputs, InputSet? InputSet = null);
 
 /// <summary>Everything the report shows: the verdict first, then one section per stage, then provenance.</summary>
+/// <param name="Title">The page title and heading.</param>
+/// <param name="Introduction">The paragraph under the title (plain text).</param>
+/// <param name="Provenance">How the run was made, shown last.</param>
+/// <param name="Sections">The stage sections, in order.</param>
+/// <param name="Verdict">The verdict shown first, or null for none.</param>
 public sealed record ReportModel(string Title, string Introduction, Provenance Provenance, IReadOnlyList<ReportSection> Sections, VerdictSection? Verdict = null);

@@ -23,6 +23,14 @@ public enum ForestInterval
 /// right, the hazard ratio and its interval (any of them may be NaN or infinite: drawn clipped, or as "not defined").
 /// <see cref="Group"/> starts a new block (a thin rule above it) when it changes from the row before.
 /// </summary>
+/// <param name="Group">The block the row belongs to.</param>
+/// <param name="Label">Left-hand text: what the row is.</param>
+/// <param name="Detail">Right-hand text: estimate, interval, p, n.</param>
+/// <param name="Estimate">The hazard ratio of non-responders relative to responders (or the run's point estimate), &gt; 0;
+/// may be NaN or infinite.</param>
+/// <param name="Lower">Lower end of the interval; may be NaN or 0.</param>
+/// <param name="Upper">Upper end of the interval; may be NaN or infinite.</param>
+/// <param name="Interval">What the interval is (sets colour and legend).</param>
 public sealed record ForestRow(string Group, string Label, string Detail, double Estimate, double Lower, double Upper, ForestInterval Interval);
 
 /// <summary>Figures of the robustness analysis: the sensitivity forest plot and permutation null histograms.</summary>

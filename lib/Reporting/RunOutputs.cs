@@ -7,21 +7,35 @@ using OrganoidBiomarkers.Study;
 namespace OrganoidBiomarkers.Reporting;
 
 /// <summary>A reference file of the manifest (an authors' output), resolved and sha256-checked, or why it is not available.</summary>
+/// <param name="Entry">The manifest row of the file.</param>
+/// <param name="Path">The local file, sha256 checked; null when not available here.</param>
+/// <param name="Unavailable">Why the file is not available (the resolver's message); null when it is.</param>
 public sealed record ReferenceFile(ManifestEntry Entry, string? Path, string? Unavailable)
 {
+    /// <summary>The file is here (<see cref="Path"/> is set).</summary>
     public bool IsAvailable => Path is not null;
 }
 
 /// <summary>Read access to one run's output folder (results, figures, notebooks, run.json) and the repository's data notes.</summary>
 public sealed class RunOutputs
 {
+    /// <summary>The run's output folder (holding results/, stages/, figures/, notebooks/, run.json).</summary>
     public string OutputDir { get; }
+
+    /// <summary>The repository's root folder.</summary>
     public string RepoRoot { get; }
+
+    /// <summary>The data mirror reference files and inputs are resolved from (after the cache), or null for none.</summary>
     public string? DataMirror { get; }
 
     /// <summary>The folder holding manifest.tsv, study.json and paper_values.tsv (default: the repository's data/).</summary>
     public string DataConfigDir { get; }
 
+    /// <summary>Read access to a run's outputs; nothing is read until asked for.</summary>
+    /// <param name="outputDir">The run's output folder, e.g. output/.</param>
+    /// <param name="repoRoot">The repository's root folder.</param>
+    /// <param name="dataMirror">The data mirror folder, or null.</param>
+    /// <param name="dataConfigDir">The data config folder, or null for <paramref name="repoRoot"/>/data.</param>
     public RunOutputs(string outputDir, string repoRoot, string? dataMirror, string? dataConfigDir = null)
     {
         OutputDir = outputDir;
@@ -30,11 +44,17 @@ public sealed class RunOutputs
         DataConfigDir = dataConfigDir ?? Path.Combine(repoRoot, "data");
     }
 
+    /// <summary>Whether output/results/<paramref name="file"/> exists (the stage that writes it ran).</summary>
+    /// <param name="file">A file name such as "validation.tsv".</param>
     public bool HasResult(string file) => File.Exists(Path.Combine(OutputDir, "results", file));
 
     /// <summary>output/results/FILE, or null when the stage that writes it did not run.</summary>
     public TsvTable? Result(string file) => HasResult(file) ? TsvFiles.Read(Path.Combine(OutputDir, "results", file)) : null;
 
+    /// <summary>output/stages/NN/<paramref name="file"/> (NN = <paramref name="stage"/> with two digits), or null when it does not exist.</summary>
+    /// <param name="stage">The stage number, e.g. 4.</param>
+    /// <param name="file">A file name such as "models.tsv".</param>
+    /// <exception cref="InputException">The file exists but a line has more or fewer fields than the header.</exception>
     public TsvTable? Stage(int stage, string file)
     {
         var path = Path.Combine(OutputDir, "stages", stage.ToString("D2"), file);
@@ -74,13 +94,20 @@ public sealed class RunOutputs
         return file is null ? null : "notebooks/" + Path.GetFileName(file);
     }
 
+    /// <summary>output/run.json parsed (the caller disposes it), or null when the run wrote none.</summary>
+    /// <exception cref="JsonException">run.json is not valid JSON.</exception>
     public JsonDocument? RunRecord() =>
         File.Exists(Path.Combine(OutputDir, "run.json")) ? JsonDocument.Parse(File.ReadAllText(Path.Combine(OutputDir, "run.json"))) : null;
 
+    /// <summary>The data config's manifest.tsv (<see cref="Data.Manifest.Read"/>), read once and kept.</summary>
+    /// <exception cref="InputException">The manifest is missing or malformed.</exception>
     public IReadOnlyList<ManifestEntry> Manifest() => _manifest ??= Data.Manifest.Read(Path.Combine(DataConfigDir, "manifest.tsv"));
 
     private IReadOnlyList<ManifestEntry>? _manifest;
 
+    /// <summary>data/paper_values.tsv of the data config as a table, read on every call.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InputException">A line has more or fewer fields than the header.</exception>
     public TsvTable PaperValues() => TsvFiles.Read(PaperValuesPath);
 
     /// <summary>data/paper_values.tsv of the data config.</summary>

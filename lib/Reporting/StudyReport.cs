@@ -6,6 +6,8 @@ using OrganoidBiomarkers.Study;
 namespace OrganoidBiomarkers.Reporting;
 
 /// <summary>The study's report (verdict, one section per stage, parity, provenance) and the parity table it writes.</summary>
+/// <param name="Model">The report, ready for <see cref="ReportHtml.Render"/>.</param>
+/// <param name="Parity">The parity table (parity.tsv's columns, <see cref="Reporting.Parity.ToTable"/>).</param>
 public sealed record StudyReportResult(ReportModel Model, TsvTable Parity);
 
 /// <summary>
@@ -25,6 +27,13 @@ public static class StudyReport
     /// <summary>The name this constant had before notebook 06 existed (kept for callers written against it).</summary>
     public const string RobustnessFigurePrefix = RobustnessFigurePrefix05;
 
+    /// <summary>
+    /// Builds the report of <paramref name="run"/> and its parity table. The verdict is null when neither validation.tsv
+    /// nor cohorts.tsv exists.
+    /// </summary>
+    /// <param name="run">The run's outputs and data config.</param>
+    /// <exception cref="InputException">A file it reads is missing or malformed (the study definition, the manifest,
+    /// data/paper_values.tsv), or a reference file's sha256 differs from the manifest's.</exception>
     public static StudyReportResult Build(RunOutputs run)
     {
         var study = run.Study();

@@ -25,6 +25,15 @@ public static class ValidationFigures
     /// <summary>Months between the at-risk columns (and x ticks).</summary>
     public const double AtRiskEvery = 12;
 
+    /// <summary>
+    /// Kaplan-Meier curves of the predicted responders (deep blue) and non-responders (deep red) with censoring ticks,
+    /// x in months with the numbers at risk every <see cref="AtRiskEvery"/> months under the ticks, y the survival
+    /// probability 0..1; the title carries the log-rank p ("NA" when NaN) and each group's n and deaths. 1000 x 640.
+    /// </summary>
+    /// <param name="comparison">The split and its statistics.</param>
+    /// <param name="title">First title line.</param>
+    /// <param name="subtitle">Last title line, wrapped at 92 characters.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="comparison"/> is null.</exception>
     public static Plot KaplanMeier(GroupComparison comparison, string title, string subtitle)
     {
         ArgumentNullException.ThrowIfNull(comparison);

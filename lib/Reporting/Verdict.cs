@@ -6,14 +6,34 @@ using OrganoidBiomarkers.Study;
 namespace OrganoidBiomarkers.Reporting;
 
 /// <summary>Whether a claim of the paper holds in this run (the verdict's three answers).</summary>
-public enum VerdictStatus { Match, Differs, NotComputableHere }
+public enum VerdictStatus
+{
+    /// <summary>Our value agrees with the reference (for a negative control: the untreated patients do not separate).</summary>
+    Match,
+    /// <summary>Our value does not agree with the reference (for a negative control: the untreated patients separate).</summary>
+    Differs,
+    /// <summary>The stage did not run, its inputs are missing, or there is nothing to compare with.</summary>
+    NotComputableHere,
+}
 
 /// <summary>
 /// One claim of the paper as the verdict shows it: the group it belongs to (in the paper's order), the arm, what is
 /// counted, the paper's value, the authors' code value, ours, the status, a one-line reason and how robust ours is.
 /// </summary>
+/// <param name="Group">The claim group: one of <see cref="Verdict.OrganoidsAndCohorts"/>, <see cref="Verdict.ProximalPathways"/>,
+/// <see cref="Verdict.TopBiomarker"/>, <see cref="Verdict.PatientSplit"/>, <see cref="Verdict.NegativeControl"/>.</param>
+/// <param name="Arm">The arm's drug label.</param>
+/// <param name="What">What is counted or compared, in words.</param>
+/// <param name="Paper">The paper's value; empty when the paper states none.</param>
+/// <param name="Authors">The authors' code's value; empty when there is none.</param>
+/// <param name="Ours">Our value; empty when not computable here.</param>
+/// <param name="Status">Whether the claim holds here.</param>
+/// <param name="Reason">One line on why, or on what ours rests on.</param>
+/// <param name="Robustness">How robust ours is (permutation p, bootstrap interval, share of k with p &lt; 0.05); empty when not assessed.</param>
 public sealed record VerdictRow(string Group, string Arm, string What, string Paper, string Authors, string Ours, VerdictStatus Status, string Reason, string Robustness)
 {
+    /// <summary>The status as the verdict table shows it: "match", "differs" or "not computable here".</summary>
+    /// <param name="s">The status.</param>
     public static string StatusText(VerdictStatus s) => s switch
     {
         VerdictStatus.Match => "match",
@@ -23,12 +43,26 @@ public sealed record VerdictRow(string Group, string Arm, string What, string Pa
 }
 
 /// <summary>The numbers printed beside a Kaplan-Meier figure: one line for the authors' figure, one for ours.</summary>
+/// <param name="Who">Whose numbers: the authors' figure (with its model) or ours (with the expression source).</param>
+/// <param name="Patients">Responders / non-responders.</param>
+/// <param name="Deaths">Deaths per group (authors), or in both groups together (ours).</param>
+/// <param name="LogRankP">The log-rank p as text (ours with two significant digits, "&lt;0.001" below 0.001).</param>
+/// <param name="FiveYear">5-year survival, responders / non-responders.</param>
+/// <param name="HazardRatio">The hazard ratio with its 95% interval (ours), or "not shown" (the authors' figures give none).</param>
 public sealed record KaplanMeierNumbers(string Who, string Patients, string Deaths, string LogRankP, string FiveYear, string HazardRatio);
 
 /// <summary>An arm's main Kaplan-Meier figure (stage 05's PNG) with the authors' k = 1 numbers beside ours.</summary>
+/// <param name="Title">Drug, cohort, model and k of the card.</param>
+/// <param name="FigureName">The figure's file name without .png (<see cref="Verdict.KaplanMeierFigureName"/>).</param>
+/// <param name="Png">The figure, or null when stage 05 did not write it.</param>
+/// <param name="Numbers">The authors' line (only for k = 1 with an output of their code), then ours (when stage 05 ran).</param>
+/// <param name="Note">A remark shown under the numbers, e.g. that no output of the authors' code exists; empty otherwise.</param>
 public sealed record KaplanMeierCard(string Title, string FigureName, byte[]? Png, IReadOnlyList<KaplanMeierNumbers> Numbers, string Note);
 
 /// <summary>The verdict: the claims table and one Kaplan-Meier card per arm.</summary>
+/// <param name="Lead">The opening sentence: how many claims were checked, how many match, differ or are not computable here.</param>
+/// <param name="Rows">The claims, in the paper's order.</param>
+/// <param name="Cards">One card per arm, in study order.</param>
 public sealed record VerdictSection(string Lead, IReadOnlyList<VerdictRow> Rows, IReadOnlyList<KaplanMeierCard> Cards);
 
 /// <summary>
@@ -39,15 +73,33 @@ public sealed record VerdictSection(string Lead, IReadOnlyList<VerdictRow> Rows,
 /// </summary>
 public static class Verdict
 {
+    /// <summary>Claim group: organoids with a response and treated patients (with deaths) per arm.</summary>
     public const string OrganoidsAndCohorts = "Organoids and cohorts";
+
+    /// <summary>Claim group: proximal pathways of each arm's drug.</summary>
     public const string ProximalPathways = "Proximal pathways";
+
+    /// <summary>Claim group: the top biomarker of each arm's organoid model.</summary>
     public const string TopBiomarker = "Top biomarker";
+
+    /// <summary>Claim group: the main patient split of each arm (log-rank p, 5-year survival, hazard ratio).</summary>
     public const string PatientSplit = "Patient split";
+
+    /// <summary>Claim group: the same split on untreated patients, which should not separate.</summary>
     public const string NegativeControl = "Negative control";
 
     /// <summary>Significance level the verdict uses to call a split separating (the paper's 5%).</summary>
     public const double Alpha = 0.05;
 
+    /// <summary>
+    /// The verdict of <paramref name="run"/>: its claims in the paper's order, each status taken from the parity row that
+    /// compared the number, and one Kaplan-Meier card per arm. An arm's patient split or negative control is "not
+    /// computable here" when stage 05 did not run.
+    /// </summary>
+    /// <param name="run">The run's outputs and data config.</param>
+    /// <param name="parity">The run's parity rows (<see cref="ParityTable.Rows"/>).</param>
+    /// <exception cref="InputException">A file it reads is missing or malformed (the study definition, the manifest,
+    /// data/paper_values.tsv), or a reference file's sha256 differs from the manifest's.</exception>
     public static VerdictSection Build(RunOutputs run, IReadOnlyList<ParityRow> parity)
     {
         var study = run.Study();
