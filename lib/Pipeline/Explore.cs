@@ -83,10 +83,7 @@ public static class Explore
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(keep);
-        var names = frame.Columns.Select(c => c.Name).ToArray();
-        if (!names.Contains(column, StringComparer.Ordinal))
-            throw new ArgumentException($"no column '{column}' (have: {string.Join(", ", names)})", nameof(column));
-        var col = frame[column];
+        var col = ColumnOf(frame, column);
         if (col.DataType != typeof(T))
             throw new ArgumentException($"column '{column}' holds {TypeName(col.DataType)}, not {TypeName(typeof(T))}: write (({TypeName(col.DataType)} v) => ...)", nameof(keep));
         return Filter(frame, i => col[i] is T value && keep(value));
@@ -104,10 +101,7 @@ public static class Explore
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(keep);
-        var names = frame.Columns.Select(c => c.Name).ToArray();
-        if (!names.Contains(column, StringComparer.Ordinal))
-            throw new ArgumentException($"no column '{column}' (have: {string.Join(", ", names)})", nameof(column));
-        var col = frame[column];
+        var col = ColumnOf(frame, column);
         if (col.DataType == typeof(int)) return Filter(frame, i => col[i] is int v && keep(v));
         if (col.DataType == typeof(double)) return Filter(frame, i => col[i] is double v && keep(v));
         throw new ArgumentException($"column '{column}' holds {TypeName(col.DataType)}, not numbers: write (({TypeName(col.DataType)} v) => ...)", nameof(keep));
@@ -133,5 +127,14 @@ public static class Explore
         if (string.IsNullOrWhiteSpace(file) || file.Contains('/') || file.Contains('\\') || file.Contains(".."))
             throw new ArgumentException($"'{file}' is not a file name (e.g. \"validation.tsv\")", nameof(file));
         return file;
+    }
+
+    /// <summary>The column named <paramref name="column"/> (ordinal), or an error listing the frame's columns.</summary>
+    private static DataFrameColumn ColumnOf(DataFrame frame, string column)
+    {
+        var names = frame.Columns.Select(c => c.Name).ToArray();
+        if (!names.Contains(column, StringComparer.Ordinal))
+            throw new ArgumentException($"no column '{column}' (have: {string.Join(", ", names)})", nameof(column));
+        return frame[column];
     }
 }
