@@ -116,19 +116,7 @@ public static class AtlasFigures
         var one = plot.Add.VerticalLine(0, 1.2f, Palette.Dark);
         one.LinePattern = LinePattern.Dotted;
 
-        double[] ticks = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20];
-        plot.Axes.Bottom.SetTicks(ticks.Select(Math.Log10).ToArray(), ticks.Select(t => t.ToString("0.##", CultureInfo.InvariantCulture)).ToArray());
-        plot.Axes.Bottom.MinorTickStyle.Length = 0;
-        plot.Axes.Left.SetTicks(y, rows.Select(r => r.Label).ToArray());
-        plot.Axes.Left.TickLabelStyle.FontSize = 14;
-        plot.Axes.Left.MajorTickStyle.Length = 0;
-        plot.Axes.Left.MinorTickStyle.Length = 0;
-        plot.Axes.Right.SetTicks(y, rows.Select(r => r.Detail).ToArray());
-        plot.Axes.Right.TickLabelStyle.FontSize = 13;
-        plot.Axes.Right.TickLabelStyle.FontName = Figures.FontName;
-        plot.Axes.Right.MajorTickStyle.Length = 0;
-        plot.Axes.Right.MinorTickStyle.Length = 0;
-        plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
+        Figures.ForestAxes(plot, y, rows.Select(r => r.Label).ToArray(), rows.Select(r => r.Detail).ToArray(), 14, 13);
         plot.Axes.SetLimits(lo, hi, bottom - 0.7, top);
         plot.Axes.SetLimitsY(bottom - 0.7, top, plot.Axes.Right);
         Figures.Label(plot, "\u2190 predicted responders die sooner", -0.03, bottom - 0.2, Alignment.MiddleRight, 13);

@@ -35,6 +35,27 @@ public static class Figures
         arrow.ArrowheadLength = 12;
     }
 
+    /// <summary>
+    /// The axes of a hazard-ratio forest plot: a log10 x axis ticked at 0.05 … 20, each row's label on the left and its
+    /// detail (p-values) on the right at the same heights, no tick marks on either side and no horizontal grid lines.
+    /// </summary>
+    internal static void ForestAxes(Plot plot, double[] positions, string[] labels, string[] details, float labelSize, float detailSize)
+    {
+        double[] ticks = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20];
+        plot.Axes.Bottom.SetTicks(ticks.Select(Math.Log10).ToArray(), ticks.Select(t => t.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        plot.Axes.Bottom.MinorTickStyle.Length = 0;
+        plot.Axes.Left.SetTicks(positions, labels);
+        plot.Axes.Left.TickLabelStyle.FontSize = labelSize;
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Axes.Left.MinorTickStyle.Length = 0;
+        plot.Axes.Right.SetTicks(positions, details);
+        plot.Axes.Right.TickLabelStyle.FontSize = detailSize;
+        plot.Axes.Right.TickLabelStyle.FontName = FontName;
+        plot.Axes.Right.MajorTickStyle.Length = 0;
+        plot.Axes.Right.MinorTickStyle.Length = 0;
+        plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
+    }
+
     /// <summary>A text label in the project's font and dark ink, anchored at (x, y) by <paramref name="alignment"/>.</summary>
     internal static void Label(Plot plot, string text, double x, double y, Alignment alignment, float fontSize)
     {

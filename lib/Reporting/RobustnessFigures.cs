@@ -107,20 +107,8 @@ public static class RobustnessFigures
         var one = plot.Add.VerticalLine(0, 1.2f, Dark);
         one.LinePattern = LinePattern.Dotted;
 
-        double[] ticks = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20];
-        plot.Axes.Bottom.SetTicks(ticks.Select(Math.Log10).ToArray(), ticks.Select(t => t.ToString("0.##", CultureInfo.InvariantCulture)).ToArray());
-        plot.Axes.Bottom.MinorTickStyle.Length = 0;
         var positions = Enumerable.Range(0, n).Select(Y).ToArray();
-        plot.Axes.Left.SetTicks(positions, rows.Select(r => r.Label).ToArray());
-        plot.Axes.Left.TickLabelStyle.FontSize = 13;
-        plot.Axes.Left.MajorTickStyle.Length = 0;
-        plot.Axes.Left.MinorTickStyle.Length = 0;
-        plot.Axes.Right.SetTicks(positions, rows.Select(r => r.Detail).ToArray());
-        plot.Axes.Right.TickLabelStyle.FontSize = 12;
-        plot.Axes.Right.TickLabelStyle.FontName = Figures.FontName;
-        plot.Axes.Right.MajorTickStyle.Length = 0;
-        plot.Axes.Right.MinorTickStyle.Length = 0;
-        plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
+        Figures.ForestAxes(plot, positions, rows.Select(r => r.Label).ToArray(), rows.Select(r => r.Detail).ToArray(), 13, 12);
 
         // One empty row at the bottom holds the direction labels; the legend sits under the axis.
         double bottom = -1.6, top = n - 0.4;
