@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using OrganoidBiomarkers.Common;
 
@@ -44,11 +43,10 @@ public static class LearnerFitting
             var (seconds, cpuSeconds) = (new List<double>(), new List<double>());
             foreach (var name in learners)
             {
-                var clock = Stopwatch.StartNew();
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var timer = WorkTimer.Start();
                 evaluations.AddRange(LearnerComparison.Run(main.Set, [name], permutations, seed).Evaluations);
-                seconds.Add(clock.Elapsed.TotalSeconds);
-                cpuSeconds.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+                seconds.Add(timer.WallSeconds);
+                cpuSeconds.Add(timer.CpuSeconds);
             }
             result.Add(new ArmLearners(main, new LearnerComparison(main.Set, evaluations.AsReadOnly(), seed), seconds.AsReadOnly(), cpuSeconds.AsReadOnly()));
         }
