@@ -123,6 +123,26 @@ public static class ValidationGrid
             TsvTable.Cell(g[0].Unit.Treated.Patients.Count), TsvTable.Cell(g[0].Unit.Treated.Events), .. g.Select(r => PCell(r.Outcome))]).ToArray());
     }
 
+    /// <summary>
+    /// Every arm's k grids, for display: the runs on the arm's main expression sources first, then, when the arm has
+    /// other sources, the runs on those (<see cref="KGrid"/>).
+    /// </summary>
+    /// <param name="arms">The arms, in display order.</param>
+    /// <param name="runs">The grid's runs (all arms).</param>
+    public static IReadOnlyList<TitledGrid> KGrids(IReadOnlyList<ArmInputs> arms, IReadOnlyList<ValidationRun> runs)
+    {
+        ArgumentNullException.ThrowIfNull(arms);
+        var grids = new List<TitledGrid>();
+        foreach (var a in arms)
+        {
+            bool IsMainSource(string source) => a.Arm.Main.Expression.Contains(source);
+            grids.Add(new TitledGrid($"{a.Arm.Drug.Label} ({a.TrainingLabel}), main expression source(s):", KGrid(runs, a.Arm.Id, IsMainSource)));
+            if (!a.Arm.Expression.All(IsMainSource))
+                grids.Add(new TitledGrid($"{a.Arm.Drug.Label}, other sources:", KGrid(runs, a.Arm.Id, s => !IsMainSource(s))));
+        }
+        return grids;
+    }
+
     /// <summary>"0.123", with "↓" when the split goes in the opposite direction to the paper's; "NA" when undefined.</summary>
     /// <param name="outcome">A split's outcome, or null.</param>
     public static string PCell(ValidationOutcome? outcome) => outcome?.Comparison is null ? "NA"
@@ -144,3 +164,8 @@ public static class ValidationGrid
             ("of them in the paper's direction", _ => paper), ("expected with no effect", _ => "about 5% (2.5% per direction)"));
     }
 }
+
+/// <summary>A display table with the line that introduces it.</summary>
+/// <param name="Title">What the table shows, e.g. "5-FU (crc_organoids_5fu), main expression source(s):".</param>
+/// <param name="Grid">The table.</param>
+public sealed record TitledGrid(string Title, TsvTable Grid);

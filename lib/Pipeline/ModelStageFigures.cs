@@ -37,4 +37,24 @@ public static class ModelStageFigures
         return Figures.Save(ModelFigures.LeaveOneOutScatter(loo, $"{arm.Drug.Label}, {main.Selection} pathways: leave-one-organoid-out predictions ({loo[0].Observed.Count} organoids)"),
             run.FigurePath($"04_loo_{arm.Drug.FileLabel}_{main.Selection}.png"), 900, 700);
     }
+
+    /// <summary>
+    /// The leave-one-organoid-out Spearman of every paper-trained arm's models (<see cref="ModelStageOutputs.Bars"/>;
+    /// each bar labelled with its permutation p), saved as 04_cv_summary.png.
+    /// </summary>
+    public static Figure CrossValidationSummary(RunContext run, IReadOnlyList<ModelCrossValidation> crossValidation, IReadOnlyList<ArmDefinition> paperArms)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var bars = ModelStageOutputs.Bars(crossValidation, paperArms);
+        return Figures.Save(ModelFigures.CrossValidationSummary(bars, "Leave-one-organoid-out Spearman rho (label: permutation p, number of permutations)"),
+            run.FigurePath("04_cv_summary.png"), 1000, 200 + 28 * bars.Count);
+    }
+
+    /// <summary>The paper's models and the ML.NET learners side by side (leave-one-out Spearman, permutation p), saved as 04_learner_comparison.png.</summary>
+    public static Figure LearnerComparison(RunContext run, IReadOnlyList<ModelCrossValidation> crossValidation, IReadOnlyList<ArmLearners> learners)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return Figures.Save(ModelFigures.LearnerComparison(crossValidation, learners, "Leave-one-organoid-out Spearman rho, the paper's models and ML.NET's (label: permutation p, draws)"),
+            run.FigurePath("04_learner_comparison.png"), 1000, ModelFigures.LearnerComparisonHeight(crossValidation, learners));
+    }
 }

@@ -49,6 +49,34 @@ public static class PatientStageOutputs
     }
 
     /// <summary>
+    /// Writes results/validation.tsv: the paper models' runs, then the learner comparison's (<see cref="ValidationRow.Table"/>).
+    /// </summary>
+    /// <param name="run">The run (result folder).</param>
+    /// <param name="runs">The paper models' runs.</param>
+    /// <param name="learnerRuns">The ML.NET learners' runs (never main).</param>
+    /// <returns>The table written (stage 06's hand-over copies it).</returns>
+    public static TsvTable WriteValidation(RunContext run, IReadOnlyList<ValidationRun> runs, IReadOnlyList<ValidationRun> learnerRuns)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var table = ValidationRow.Table(runs.Concat(learnerRuns).Select(r => r.Row));
+        table.Write(run.ResultPath("validation.tsv"));
+        return table;
+    }
+
+    /// <summary>Writes results/baselines.tsv: the baselines' rows, then the random-set comparisons' (<see cref="BaselineRow.Table"/>).</summary>
+    /// <param name="run">The run (result folder).</param>
+    /// <param name="baselineRuns">The negative control and baseline runs.</param>
+    /// <param name="randomRows">The random-set comparisons.</param>
+    /// <returns>The table written (stage 06's hand-over copies it).</returns>
+    public static TsvTable WriteBaselines(RunContext run, IReadOnlyList<BaselineRun> baselineRuns, IReadOnlyList<RandomSetComparison> randomRows)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var table = BaselineRow.Table(baselineRuns.Select(b => b.Row).Concat(randomRows.Select(r => r.Row)));
+        table.Write(run.ResultPath("baselines.tsv"));
+        return table;
+    }
+
+    /// <summary>
     /// Writes results/patients.tsv (every patient of each arm's main split and of its sensitivity splits, from the paper
     /// models' runs only: the learner comparison's rows are not in it), the stage-06 hand-over and stages/05/counts_log.tsv;
     /// returns each split recomputed from its patient rows against its table row (<see cref="PatientSplits.Check"/>).

@@ -120,6 +120,12 @@ public class PatientValidationRunTests
         Assert.Equal(["drug", "cohort", "expression", "survival", "selection", "model", "n", "events", "k=1", "k=2", "k=3"], grid.Columns);
         Assert.Equal(9, grid.Rows.Count);
         Assert.Equal(ValidationGrid.PCell(runs.Single(r => r.IsMain).Outcome), grid.Rows[0][8]);
+        // For display: the arm's main source first, then its other sources, each grid introduced by a title.
+        var (_, arm, _, _, _) = PatientWorld.Run();
+        var grids = ValidationGrid.KGrids([arm], runs);
+        Assert.Equal([$"Drug A ({arm.TrainingLabel}), main expression source(s):", "Drug A, other sources:"], grids.Select(g => g.Title));
+        Assert.Equal(grid.ToTsv(), grids[0].Grid.ToTsv());
+        Assert.Equal(ValidationGrid.KGrid(runs, "a1", s => s == "srcY").ToTsv(), grids[1].Grid.ToTsv());
     }
 
     [Fact]
